@@ -1,0 +1,117 @@
+import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
+import {
+  FEEDBACK_VARIANTS,
+  FFT_RATINGS,
+  LIMITS,
+  USEFUL_ANSWERS,
+  SCHEMA_VERSION,
+  SLUG_PATTERN,
+  STAGES,
+} from './vocabulary.js';
+
+const strict = { additionalProperties: false } as const;
+
+/** A string limited to a fixed list: `enum` gives clearer errors than a union of literals. */
+function oneOf<T extends readonly string[]>(values: T, description: string) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], description });
+}
+
+const Comment = Type.String({
+  maxLength: LIMITS.commentLength,
+  description: 'Free text the person wrote. Never logged by the collector.',
+});
+
+const Slug = Type.String({ minLength: 1, maxLength: LIMITS.valueLength, pattern: SLUG_PATTERN });
+
+export const PageUsefulAnswer = Type.Object(
+  {
+    variant: Type.Literal(FEEDBACK_VARIANTS[0]),
+    useful: oneOf(USEFUL_ANSWERS, 'The answer to "Is this page useful?"'),
+    reasons: Type.Optional(
+      Type.Array(Slug, {
+        maxItems: LIMITS.reasonCount,
+        uniqueItems: true,
+        description: 'Values of the "What went wrong?" reasons the person ticked.',
+      }),
+    ),
+    comment: Type.Optional(Comment),
+  },
+  strict,
+);
+
+export const FftAnswer = Type.Object(
+  {
+    variant: Type.Literal(FEEDBACK_VARIANTS[1]),
+    rating: oneOf(FFT_RATINGS, 'The NHS Friends and Family Test response'),
+    comment: Type.Optional(Comment),
+    standardWording: Type.Boolean({
+      description:
+        'True when the standard FFT question was shown unchanged; false answers are not valid FFT returns.',
+    }),
+  },
+  strict,
+);
+
+/**
+ * A union tagged by one property. `oneOf` + `discriminator` lets the validator report
+ * problems against the matching member only, not against every alternative.
+ */
+function tagged<const M extends TObject[]>(propertyName: string, members: M, options: object = {}) {
+  return Type.Unsafe<Static<M[number]>>({
+    ...options,
+    type: 'object',
+    discriminator: { propertyName },
+    oneOf: members,
+  });
+}
+
+export const FeedbackPromptAnswer = tagged('variant', [PageUsefulAnswer, FftAnswer]);
+
+/** Fields every response carries, whatever the widget. */
+function response<W extends string, A extends TSchema>(widget: W, answer: A) {
+  return Type.Object(
+    {
+      schemaVersion: Type.Literal(SCHEMA_VERSION),
+      id: Type.String({
+        format: 'uuid',
+        description: 'Generated once by the client; the idempotency key reused on every retry.',
+      }),
+      widget: Type.Literal(widget),
+      topic: Type.String({
+        minLength: 1,
+        maxLength: LIMITS.topicLength,
+        pattern: SLUG_PATTERN,
+        description: 'What is being asked about, e.g. "gp-appointments".',
+      }),
+      stage: Type.Optional(oneOf(STAGES, 'Engagement-cycle stage the response serves')),
+      locale: Type.String({
+        minLength: 2,
+        maxLength: LIMITS.localeLength,
+        pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$',
+        description: 'The language the widget was shown in (BCP 47).',
+      }),
+      page: Type.String({
+        maxLength: LIMITS.pageLength,
+        pattern: '^https?://[^?#\\s]+$',
+        description: 'Origin and path of the page, never its query string or fragment.',
+      }),
+      submittedAt: Type.String({ format: 'date-time' }),
+      answer,
+    },
+    strict,
+  );
+}
+
+export const FeedbackPromptResponse = response('feedback-prompt', FeedbackPromptAnswer);
+
+/** Any response a widget posts. New widgets add a member here. */
+export const ResponsePayload = tagged('widget', [FeedbackPromptResponse], {
+  $id: 'https://participate.dev/schema/v1/response.json',
+  title: 'Participate response',
+});
+
+export type PageUsefulAnswer = Static<typeof PageUsefulAnswer>;
+export type FftAnswer = Static<typeof FftAnswer>;
+export type FeedbackPromptAnswer = Static<typeof FeedbackPromptAnswer>;
+export type FeedbackPromptResponse = Static<typeof FeedbackPromptResponse>;
+export type ResponsePayload = Static<typeof ResponsePayload>;

@@ -1,0 +1,58 @@
+import AjvImport, { type ErrorObject } from 'ajv';
+import addFormatsImport from 'ajv-formats';
+import { ResponsePayload } from './payload.js';
+
+// Both ship CommonJS; under NodeNext their default exports arrive wrapped.
+const Ajv = AjvImport as unknown as typeof AjvImport.default;
+const addFormats = addFormatsImport as unknown as typeof addFormatsImport.default;
+
+/** One problem with a payload, for machines (`path`, `keyword`) and people (`message`). */
+export interface ValidationProblem {
+  path: string;
+  keyword: string;
+  message: string;
+}
+
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; problems: ValidationProblem[] };
+
+function describe(error: ErrorObject): ValidationProblem {
+  const path = error.instancePath || '/';
+  const params = error.params as Record<string, unknown>;
+  let message: string;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      message = `unknown field "${String(params.additionalProperty)}" is not allowed`;
+      break;
+    case 'enum':
+      message = `must be one of: ${(params.allowedValues as unknown[]).join(', ')}`;
+      break;
+    case 'const':
+      message = `must be ${JSON.stringify(params.allowedValue)}`;
+      break;
+    case 'required':
+      message = `missing required field "${String(params.missingProperty)}"`;
+      break;
+    default:
+      message = error.message ?? 'is not valid';
+  }
+  return { path, keyword: error.keyword, message: `${path} ${message}` };
+}
+
+/**
+ * Compiles the response schema once. The widget discriminates the union, so errors are
+ * reported against the matching member only instead of every alternative.
+ */
+export function createResponseValidator() {
+  const ajv = new Ajv({ allErrors: true, strict: true, discriminator: true });
+  addFormats(ajv, ['uuid', 'date-time']);
+  const check = ajv.compile<ResponsePayload>(ResponsePayload);
+
+  return (input: unknown): ValidationResult<ResponsePayload> => {
+    if (check(input)) return { ok: true, value: input };
+    const problems = (check.errors ?? []).map(describe);
+    // Deduplicate: union members can report the same problem twice.
+    const seen = new Set<string>();
+    const unique = problems.filter((problem) => !seen.has(problem.message) && seen.add(problem.message));
+    return { ok: false, problems: unique };
+  };
+}

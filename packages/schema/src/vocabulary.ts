@@ -1,0 +1,55 @@
+/**
+ * The fixed words of the payload contract. Kept free of any runtime dependency so that
+ * the browser bundle can import them without pulling in the schema builder.
+ */
+
+/** Bumped on any breaking change to the payload; the collector accepts only known versions. */
+export const SCHEMA_VERSION = 1;
+
+/** The five stages of the NHS Engagement Cycle a response can be tagged with. */
+export const STAGES = [
+  'identify-needs',
+  'develop-priorities',
+  'improve-services',
+  'procure-services',
+  'monitor-services',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Widget kinds that post responses. */
+export const WIDGETS = ['feedback-prompt'] as const;
+export type WidgetKind = (typeof WIDGETS)[number];
+
+/** Variants of the feedback prompt. */
+export const FEEDBACK_VARIANTS = ['page-useful', 'fft'] as const;
+export type FeedbackVariant = (typeof FEEDBACK_VARIANTS)[number];
+
+/** Answers to "Is this page useful?". */
+export const USEFUL_ANSWERS = ['yes', 'no'] as const;
+export type Usefulness = (typeof USEFUL_ANSWERS)[number];
+
+/**
+ * The NHS Friends and Family Test responses, in the order NHS England publishes them
+ * (April 2020 guidance).
+ */
+export const FFT_RATINGS = ['very-good', 'good', 'neither', 'poor', 'very-poor', 'dont-know'] as const;
+export type FftRating = (typeof FFT_RATINGS)[number];
+
+/** Bounds shared by the widgets (to stop input early) and the collector (to refuse it). */
+export const LIMITS = {
+  topicLength: 200,
+  commentLength: 2000,
+  reasonCount: 20,
+  valueLength: 64,
+  pageLength: 2048,
+  localeLength: 35,
+  /** Bytes of JSON the collector accepts; well under the 64 KiB fetch keepalive cap. */
+  bodyBytes: 16 * 1024,
+} as const;
+
+/** Option values and topics are slugs: short, safe in CSV and URLs. */
+export const SLUG_PATTERN = '^[a-z0-9][a-z0-9-_.]*$';
+
+export function isStage(value: string): value is Stage {
+  return (STAGES as readonly string[]).includes(value);
+}
