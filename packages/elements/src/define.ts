@@ -1,0 +1,2 @@
+/** Registers every Participate element. Bundler users may import per-component entries instead. */
+export * from './define/feedback-prompt.js';

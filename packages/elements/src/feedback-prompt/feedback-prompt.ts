@@ -1,0 +1,524 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import {
+  FEEDBACK_VARIANTS,
+  FFT_RATINGS,
+  LIMITS,
+  type FeedbackVariant,
+  type FftRating,
+  type Usefulness,
+} from '@participate/schema/vocabulary';
+import type { FeedbackPromptAnswer, FeedbackPromptResponse } from '@participate/schema';
+import { ParticipateElement } from '../shared/participate-element.js';
+import { readOptions, type ParticipateOption } from '../shared/options.js';
+import { formStyles, tokens } from '../shared/styles.js';
+import { SubmitController } from '../shared/submission/submit-controller.js';
+import { DraftStore } from '../shared/submission/draft-store.js';
+import { newId } from '../shared/submission/uuid.js';
+import { feedbackPromptStyles } from './feedback-prompt.styles.js';
+
+/** What a person has entered so far; kept as a draft so a reload loses nothing. */
+interface FeedbackDraft {
+  useful?: Usefulness;
+  rating?: FftRating;
+  reasons: string[];
+  comment: string;
+}
+
+type FieldId = 'rating' | 'comment';
+
+const DEFAULT_REASONS = ['not-found', 'hard-to-understand', 'out-of-date', 'did-not-work'];
+const DEFAULT_MAX_LENGTH = 500;
+/** GOV.UK waits for a pause in typing before announcing the count, so it does not chatter. */
+const COUNT_ANNOUNCE_DELAY_MS = 1000;
+
+/**
+ * @summary Asks "Is this page useful?" or the NHS Friends and Family Test, inline on any page,
+ * and sends the answer to the configured endpoint — or keeps it on the device until it can.
+ *
+ * @slot - Fallback shown when JavaScript does not run or the widget is misconfigured: a link
+ *   to a feedback page, or a plain `<form method="post" action="ENDPOINT">`.
+ *   `<participate-option value="…">` children set the "What went wrong?" reasons.
+ *
+ * @csspart base - The widget's outer box; carries its `lang` and `dir`.
+ * @csspart form - The form.
+ * @csspart label - The question.
+ * @csspart control - Each input and the comment box.
+ * @csspart button - Every button.
+ * @csspart message - The sent, saved or failed panel.
+ * @csspart error-summary - The list of problems shown after a failed check.
+ *
+ * @cssproperty --participate-feedback-prompt-background - Background of the widget (default: the surface colour).
+ * @cssproperty --participate-feedback-prompt-padding - Space inside the widget.
+ * @cssproperty --participate-feedback-prompt-border-width - Border around the widget (default 0).
+ * @cssproperty --participate-feedback-prompt-border-color - Colour of that border.
+ *
+ * @event participate-submit - Before sending; cancelable. `detail.payload` is the response.
+ * @event participate-sent - The endpoint accepted the response. `detail: { id, payload, fromOutbox }`.
+ * @event participate-queued - Saved on this device to send later. `detail: { id, payload }`.
+ * @event participate-error - Not sent. `detail: { id, payload, status?, message?, retryable }`.
+ */
+export class ParticipateFeedbackPrompt extends ParticipateElement {
+  static override styles = [tokens, formStyles, feedbackPromptStyles];
+
+  /** `page-useful` (default): "Is this page useful?"; `fft`: the NHS Friends and Family Test. */
+  @property() variant: string = 'page-useful';
+
+  /**
+   * Replaces the question. For the Friends and Family Test this is ignored unless
+   * `nonstandard-fft` is also set, because the standard wording is mandatory.
+   */
+  @property() question: string | undefined;
+
+  /** Replaces the label of the free-text question. */
+  @property({ attribute: 'comment-question' }) commentQuestion: string | undefined;
+
+  /** Most characters in the comment (GOV.UK character count); at most 2000. */
+  @property({ attribute: 'comment-maxlength', type: Number }) commentMaxlength = DEFAULT_MAX_LENGTH;
+
+  /** Allows changing the FFT wording, which makes the answers no longer a valid FFT return. */
+  @property({ attribute: 'nonstandard-fft', type: Boolean }) nonstandardFft = false;
+
+  /** "What went wrong?" reasons; defaults to the `<participate-option>` children, else a standard set. */
+  @property({ attribute: false }) reasons: ParticipateOption[] | undefined;
+
+  @state() private draft: FeedbackDraft = { reasons: [], comment: '' };
+  @state() private followUp = false;
+  @state() private errors: Partial<Record<FieldId, string>> = {};
+  @state() private announcement = '';
+
+  private readonly submission = new SubmitController(this);
+  private drafts: DraftStore<FeedbackDraft & { followUp: boolean }> | undefined;
+  private countTimer: ReturnType<typeof setTimeout> | undefined;
+  private lightOptions: ParticipateOption[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.lightOptions = readOptions(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.countTimer);
+  }
+
+  private get kind(): FeedbackVariant {
+    return this.variant === 'fft' ? 'fft' : 'page-useful';
+  }
+
+  private get maxLength(): number {
+    const requested = Number.isFinite(this.commentMaxlength) ? Math.floor(this.commentMaxlength) : DEFAULT_MAX_LENGTH;
+    return Math.min(Math.max(requested, 1), LIMITS.commentLength);
+  }
+
+  protected override checkConfiguration(): string[] {
+    const problems = super.checkConfiguration();
+    if (!(FEEDBACK_VARIANTS as readonly string[]).includes(this.variant)) {
+      problems.push(`the "variant" attribute "${this.variant}" is not known. Use variant="page-useful" or variant="fft".`);
+    }
+    return problems;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('commentMaxlength') && this.commentMaxlength > LIMITS.commentLength) {
+      this.warn(`"comment-maxlength" is ${this.commentMaxlength}; the most a response can carry is ${LIMITS.commentLength}, so ${LIMITS.commentLength} is used.`);
+    }
+    if (this.kind === 'fft' && (changed.has('question') || changed.has('nonstandardFft') || changed.has('strings'))) {
+      this.checkFftWording();
+    }
+    if (changed.has('endpoint') || changed.has('topic') || changed.has('variant')) this.restoreDraft();
+  }
+
+  private fftOverridden(): boolean {
+    const keys = ['feedbackPrompt.fft.question', ...FFT_RATINGS.map((r) => `feedbackPrompt.fft.ratings.${r}`)];
+    return this.question !== undefined || keys.some((key) => this.localize.overrides(key));
+  }
+
+  private checkFftWording(): void {
+    if (!this.fftOverridden()) return;
+    if (this.nonstandardFft) {
+      this.warn('the Friends and Family Test wording has been changed (nonstandard-fft), so these answers are no longer a valid FFT return. They are marked standardWording: false.');
+    } else {
+      this.warn('the Friends and Family Test question and answers must use the standard wording, so your replacement text is ignored. Add the nonstandard-fft attribute only if you accept that the answers will not count as FFT.');
+    }
+  }
+
+  /** Whether the standard FFT wording is shown unchanged. */
+  private get standardWording(): boolean {
+    return !(this.nonstandardFft && this.fftOverridden());
+  }
+
+  // ----- Text ---------------------------------------------------------------------------
+
+  private fftText(key: string): string {
+    const fullKey = `feedbackPrompt.fft.${key}`;
+    return this.nonstandardFft ? this.localize.t(fullKey) : this.localize.standard(fullKey);
+  }
+
+  private questionText(): string {
+    if (this.kind === 'fft') return this.nonstandardFft && this.question ? this.question : this.fftText('question');
+    return this.question ?? this.localize.t('feedbackPrompt.pageUseful.question');
+  }
+
+  private commentLabel(): string {
+    if (this.commentQuestion) return this.commentQuestion;
+    if (this.kind === 'fft') return this.localize.t('feedbackPrompt.fft.commentLabel');
+    return this.localize.t(
+      this.draft.useful === 'yes' ? 'feedbackPrompt.pageUseful.commentLabelYes' : 'feedbackPrompt.pageUseful.commentLabelNo',
+    );
+  }
+
+  private reasonOptions(): ParticipateOption[] {
+    const given = this.reasons ?? this.lightOptions;
+    if (given.length > 0) return given;
+    return DEFAULT_REASONS.map((value) => ({ value, label: this.localize.t(`feedbackPrompt.pageUseful.reasons.${value}`) }));
+  }
+
+  // ----- Draft --------------------------------------------------------------------------
+
+  private restoreDraft(): void {
+    this.drafts = new DraftStore(`feedback-prompt|${this.endpoint}|${this.topic}|${this.kind}`);
+    const saved = this.drafts.load();
+    if (!saved) return;
+    const { followUp, ...draft } = saved;
+    this.draft = { ...draft, reasons: Array.isArray(draft.reasons) ? draft.reasons : [], comment: draft.comment ?? '' };
+    this.followUp = followUp && this.kind === 'page-useful' && draft.useful !== undefined;
+  }
+
+  private edit(change: Partial<FeedbackDraft>): void {
+    this.draft = { ...this.draft, ...change };
+    this.drafts?.save({ ...this.draft, followUp: this.followUp });
+  }
+
+  // ----- Interaction --------------------------------------------------------------------
+
+  private async answerUseful(useful: Usefulness): Promise<void> {
+    this.followUp = true;
+    this.edit({ useful, reasons: useful === 'yes' ? [] : this.draft.reasons });
+    await this.updateComplete;
+    this.focusInShadow('.you-said [tabindex="-1"]');
+  }
+
+  private async changeAnswer(): Promise<void> {
+    const previous = this.draft.useful;
+    this.followUp = false;
+    this.errors = {};
+    this.drafts?.save({ ...this.draft, followUp: false });
+    await this.updateComplete;
+    this.focusInShadow(previous === 'no' ? 'button[value="no"]' : 'button[value="yes"]');
+  }
+
+  private onReasonChange(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const reasons = new Set(this.draft.reasons);
+    if (input.checked) reasons.add(input.value);
+    else reasons.delete(input.value);
+    this.edit({ reasons: [...reasons] });
+  }
+
+  private onRatingChange(event: Event): void {
+    this.edit({ rating: (event.target as HTMLInputElement).value as FftRating });
+    if (this.errors.rating) this.errors = { ...this.errors, rating: undefined };
+  }
+
+  private onCommentInput(event: Event): void {
+    this.edit({ comment: (event.target as HTMLTextAreaElement).value });
+    clearTimeout(this.countTimer);
+    this.countTimer = setTimeout(() => this.announce(this.countText()), COUNT_ANNOUNCE_DELAY_MS);
+  }
+
+  private countText(): string {
+    const left = this.maxLength - this.draft.comment.length;
+    return left >= 0
+      ? this.localize.t('common.charactersRemaining', { count: left })
+      : this.localize.t('common.charactersTooMany', { count: -left });
+  }
+
+  private announce(text: string): void {
+    // Clearing first makes a repeat of the same words count as a change.
+    this.announcement = '';
+    void this.updateComplete.then(() => {
+      this.announcement = text;
+    });
+  }
+
+  private validate(): Partial<Record<FieldId, string>> {
+    const errors: Partial<Record<FieldId, string>> = {};
+    if (this.kind === 'fft' && !this.draft.rating) errors.rating = this.localize.t('feedbackPrompt.fft.ratingRequired');
+    if (this.draft.comment.length > this.maxLength) {
+      errors.comment = this.localize.t('common.textTooLong', {
+        count: this.maxLength,
+        field: this.localize.t('feedbackPrompt.commentName'),
+      });
+    }
+    return errors;
+  }
+
+  private answer(): FeedbackPromptAnswer {
+    const comment = this.draft.comment.trim();
+    const withComment = comment ? { comment } : {};
+    if (this.kind === 'fft') {
+      return { variant: 'fft', rating: this.draft.rating ?? 'dont-know', standardWording: this.standardWording, ...withComment };
+    }
+    const reasons = this.draft.useful === 'no' && this.draft.reasons.length > 0 ? { reasons: this.draft.reasons } : {};
+    return { variant: 'page-useful', useful: this.draft.useful ?? 'yes', ...reasons, ...withComment };
+  }
+
+  private async onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.submission.status === 'sending') return;
+    this.errors = this.validate();
+    if (Object.keys(this.errors).length > 0) {
+      await this.updateComplete;
+      this.focusInShadow('.error-summary');
+      return;
+    }
+    const endpoint = this.endpointUrl();
+    if (!endpoint) return;
+    const answer = this.answer();
+    const previous = this.submission.payload;
+    // Trying again with the same answer reuses the id, so the endpoint stores it once.
+    const sameAnswer = previous !== undefined && JSON.stringify(previous.answer) === JSON.stringify(answer);
+    const payload: FeedbackPromptResponse = {
+      ...this.envelope(),
+      id: sameAnswer ? previous.id : newId(),
+      widget: 'feedback-prompt',
+      submittedAt: new Date().toISOString(),
+      answer,
+    };
+    this.announce(this.localize.t('common.status.sending'));
+    const status = await this.submission.send(endpoint, payload);
+    if (status === 'sent' || status === 'queued') this.drafts?.clear();
+    if (status !== 'idle') {
+      this.announce(this.statusText());
+      await this.updateComplete;
+      this.focusInShadow('.panel-heading');
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // A response that waited on this device has now gone: say so.
+    const status = this.submission.status;
+    if (status === 'sent' && this.lastStatus === 'queued') this.announce(this.localize.t('common.status.queuedThenSent'));
+    this.lastStatus = status;
+  }
+
+  private lastStatus = this.submission.status;
+
+  private statusText(): string {
+    switch (this.submission.status) {
+      case 'sent':
+        return this.localize.t('common.status.sent');
+      case 'queued':
+        return this.localize.t('common.status.queued');
+      case 'failed':
+        return this.localize.t('common.status.failed');
+      case 'rejected':
+        return this.localize.t('common.status.rejected');
+      case 'sending':
+        return this.localize.t('common.status.sending');
+      default:
+        return '';
+    }
+  }
+
+  private focusInShadow(selector: string): void {
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  private focusField(event: Event, field: FieldId): void {
+    event.preventDefault();
+    this.focusInShadow(field === 'rating' ? 'input[name="rating"]' : '#comment');
+  }
+
+  // ----- Rendering ----------------------------------------------------------------------
+
+  protected override renderWidget(): TemplateResult {
+    const { lang, dir } = this.localize;
+    const status = this.submission.status;
+    const done = status === 'sent' || status === 'queued';
+    return html`
+      <section part="base" class="base" lang=${lang} dir=${dir} aria-label=${this.localize.t('feedbackPrompt.regionLabel')}>
+        ${done ? this.renderPanel() : this.renderForm()}
+        <div class="visually-hidden" role="status">${this.announcement}</div>
+      </section>
+    `;
+  }
+
+  private renderPanel(): TemplateResult {
+    const queued = this.submission.status === 'queued';
+    return html`
+      <div part="message" class="panel">
+        <p class="label panel-heading" tabindex="-1">
+          ${this.localize.t(queued ? 'feedbackPrompt.queuedHeading' : 'feedbackPrompt.thanksHeading')}
+        </p>
+        <p>${this.localize.t(queued ? 'common.status.queued' : this.submission.sentFromOutbox ? 'common.status.queuedThenSent' : 'common.status.sent')}</p>
+      </div>
+    `;
+  }
+
+  private renderForm(): TemplateResult {
+    if (this.kind === 'page-useful' && !this.followUp) return this.renderUsefulQuestion();
+    const sending = this.submission.status === 'sending';
+    return html`
+      ${this.renderFailure()} ${this.renderErrorSummary()}
+      <form part="form" novalidate @submit=${this.onSubmit}>
+        ${this.kind === 'fft' ? this.renderRatings() : this.renderFollowUp()} ${this.renderComment()}
+        <div class="actions">
+          <button part="button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${this.localize.t('common.send')}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  private renderUsefulQuestion(): TemplateResult {
+    return html`
+      <div class="question-row" role="group" aria-labelledby="question">
+        <p part="label" class="label" id="question">${this.questionText()}</p>
+        <div class="answer-buttons">
+          <button part="button" type="button" value="yes" aria-label=${this.localize.t('feedbackPrompt.pageUseful.yesLabel')} @click=${() => this.answerUseful('yes')}>
+            ${this.localize.t('feedbackPrompt.pageUseful.yes')}
+          </button>
+          <button part="button" type="button" value="no" aria-label=${this.localize.t('feedbackPrompt.pageUseful.noLabel')} @click=${() => this.answerUseful('no')}>
+            ${this.localize.t('feedbackPrompt.pageUseful.no')}
+          </button>
+        </div>
+      </div>
+    `;
+  }
+
+  private renderFollowUp(): TemplateResult {
+    const answer = this.localize.t(
+      this.draft.useful === 'no' ? 'feedbackPrompt.pageUseful.answerNotUseful' : 'feedbackPrompt.pageUseful.answerUseful',
+    );
+    return html`
+      <div class="you-said">
+        <p tabindex="-1">${this.localize.t('feedbackPrompt.pageUseful.youAnswered', { answer })}</p>
+        <button part="button" type="button" class="link-button" @click=${this.changeAnswer}>
+          ${this.localize.t('feedbackPrompt.pageUseful.changeAnswer')}
+        </button>
+      </div>
+      ${this.draft.useful === 'no' ? this.renderReasons() : nothing}
+    `;
+  }
+
+  private renderReasons(): TemplateResult {
+    return html`
+      <fieldset class="form-group" aria-describedby="reasons-hint">
+        <legend part="label">${this.localize.t('feedbackPrompt.pageUseful.reasonsLegend')}</legend>
+        <p class="hint" id="reasons-hint">${this.localize.t('feedbackPrompt.pageUseful.reasonsHint')}</p>
+        <ul class="choices">
+          ${this.reasonOptions().map(
+            (option, index) => html`
+              <li class="choice">
+                <input
+                  part="control"
+                  type="checkbox"
+                  id=${`reason-${index}`}
+                  name="reasons"
+                  .value=${option.value}
+                  .checked=${live(this.draft.reasons.includes(option.value))}
+                  @change=${this.onReasonChange}
+                />
+                <label for=${`reason-${index}`}>${option.label}</label>
+              </li>
+            `,
+          )}
+        </ul>
+      </fieldset>
+    `;
+  }
+
+  private renderRatings(): TemplateResult {
+    const error = this.errors.rating;
+    return html`
+      <fieldset
+        class="form-group ${error ? 'has-error' : ''}"
+        aria-describedby=${error ? 'rating-error' : nothing}
+      >
+        <legend part="label" class="heading">${this.questionText()}</legend>
+        ${error ? html`<p class="error-message" id="rating-error"><span class="visually-hidden">${this.localize.t('common.errorPrefix')}</span> ${error}</p>` : nothing}
+        <ul class="choices">
+          ${FFT_RATINGS.map(
+            (rating) => html`
+              <li class="choice">
+                <input
+                  part="control"
+                  type="radio"
+                  id=${`rating-${rating}`}
+                  name="rating"
+                  .value=${rating}
+                  .checked=${live(this.draft.rating === rating)}
+                  @change=${this.onRatingChange}
+                />
+                <label for=${`rating-${rating}`}>${this.fftText(`ratings.${rating}`)}</label>
+              </li>
+            `,
+          )}
+        </ul>
+      </fieldset>
+    `;
+  }
+
+  private renderComment(): TemplateResult {
+    const error = this.errors.comment;
+    const left = this.maxLength - this.draft.comment.length;
+    const describedBy = ['comment-hint', 'comment-limit', error ? 'comment-error' : ''].filter(Boolean).join(' ');
+    return html`
+      <div class="form-group ${error ? 'has-error' : ''}">
+        <label part="label" for="comment">${this.commentLabel()} <span class="optional">${this.localize.t('common.optional')}</span></label>
+        <p class="hint" id="comment-hint">${this.localize.t('common.personalInfoHint')}</p>
+        ${error ? html`<p class="error-message" id="comment-error"><span class="visually-hidden">${this.localize.t('common.errorPrefix')}</span> ${error}</p>` : nothing}
+        <textarea
+          part="control"
+          id="comment"
+          name="comment"
+          rows="4"
+          spellcheck="true"
+          aria-describedby=${describedBy}
+          aria-invalid=${error ? 'true' : 'false'}
+          .value=${live(this.draft.comment)}
+          @input=${this.onCommentInput}
+        ></textarea>
+        <p class="visually-hidden" id="comment-limit">${this.localize.t('common.characterLimit', { count: this.maxLength })}</p>
+        <p class="count ${left < 0 ? 'over' : ''}" aria-hidden="true">${this.countText()}</p>
+      </div>
+    `;
+  }
+
+  private renderErrorSummary(): TemplateResult | typeof nothing {
+    const entries = (Object.entries(this.errors) as [FieldId, string | undefined][]).filter(
+      (entry): entry is [FieldId, string] => entry[1] !== undefined,
+    );
+    if (entries.length === 0) return nothing;
+    return html`
+      <div part="error-summary" class="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+        <h2 id="error-summary-title">${this.localize.t('common.errorSummaryTitle')}</h2>
+        <ul>
+          ${entries.map(
+            ([field, message]) => html`<li><a href=${`#${field === 'rating' ? `rating-${FFT_RATINGS[0]}` : 'comment'}`} @click=${(event: Event) => this.focusField(event, field)}>${message}</a></li>`,
+          )}
+        </ul>
+      </div>
+    `;
+  }
+
+  private renderFailure(): TemplateResult | typeof nothing {
+    const status = this.submission.status;
+    if (status !== 'failed' && status !== 'rejected') return nothing;
+    return html`
+      <div part="message" class="panel warning">
+        <p class="label panel-heading" tabindex="-1">${this.localize.t('feedbackPrompt.failedHeading')}</p>
+        <p>${this.statusText()}</p>
+        <button part="button" type="button" class="secondary" @click=${this.tryAgain}>${this.localize.t('common.tryAgain')}</button>
+      </div>
+    `;
+  }
+
+  private tryAgain(): void {
+    this.renderRoot.querySelector('form')?.requestSubmit();
+  }
+}

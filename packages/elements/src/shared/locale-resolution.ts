@@ -1,0 +1,25 @@
+/** The locales the library ships. Anything else falls back to English. */
+export const SHIPPED_LOCALES = ['en', 'cy', 'ur'] as const;
+export type ShippedLocale = (typeof SHIPPED_LOCALES)[number];
+
+/**
+ * The language an element should render in: its own `lang`, else the nearest ancestor's,
+ * looking through the shadow roots it may be nested in, else English.
+ */
+export function nearestLang(element: Element): string {
+  let node: Element | null = element;
+  while (node) {
+    const found: Element | null = node.closest('[lang]');
+    const lang = found?.getAttribute('lang')?.trim();
+    if (lang) return lang;
+    const root = (found ?? node).getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return 'en';
+}
+
+/** Maps a BCP 47 tag such as `cy-GB` to the shipped locale it should use. */
+export function shippedLocaleFor(lang: string): ShippedLocale {
+  const base = lang.toLowerCase().split(/[-_]/)[0] ?? '';
+  return (SHIPPED_LOCALES as readonly string[]).includes(base) ? (base as ShippedLocale) : 'en';
+}

@@ -1,0 +1,105 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { TOptions } from 'i18next';
+import { NAMESPACE, isLocaleLoaded, loadLocale, participateI18n } from './i18n.js';
+import { nearestLang, shippedLocaleFor, type ShippedLocale } from './locale-resolution.js';
+
+/** Per-instance string overrides: i18next keys (dotted paths) to text in the page's language. */
+export type StringOverrides = Record<string, string>;
+
+type LocalizedHost = ReactiveControllerHost & HTMLElement & { strings?: StringOverrides };
+
+let overrideCount = 0;
+
+/**
+ * Resolves the language an element renders in, loads its translations, and translates
+ * keys with the element's own overrides taking precedence over the library's strings.
+ *
+ * The language follows the element's `lang`, else the nearest ancestor's; both are watched,
+ * so a page that switches language re-renders its widgets.
+ */
+export class LocalizeController implements ReactiveController {
+  /** The shipped locale in use: `en`, `cy` or `ur`. */
+  locale: ShippedLocale = 'en';
+  /** The language tag the widget renders in, for its root's `lang`. */
+  lang = 'en';
+  dir: 'ltr' | 'rtl' = 'ltr';
+
+  private readonly host: LocalizedHost;
+  private readonly overrideNamespace = `override-${++overrideCount}`;
+  private appliedOverrides: StringOverrides | undefined;
+  private observer?: MutationObserver;
+
+  constructor(host: LocalizedHost) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  /** Whether the locale's strings are loaded, so rendering will not flash another language. */
+  get ready(): boolean {
+    return isLocaleLoaded(this.locale);
+  }
+
+  hostConnected(): void {
+    this.observer = new MutationObserver(() => this.resolve());
+    this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+    this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    this.resolve();
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+  }
+
+  hostUpdate(): void {
+    if (this.host.strings !== this.appliedOverrides) this.applyOverrides();
+  }
+
+  /** Translates a key; the element's `strings` overrides win over the library's text. */
+  t(key: string, options: TOptions = {}): string {
+    return participateI18n().t(key, { ...options, lng: this.locale, ns: [this.overrideNamespace, NAMESPACE] });
+  }
+
+  /** Translates a key ignoring per-instance overrides: for wording that must stay standard. */
+  standard(key: string, options: TOptions = {}): string {
+    return participateI18n().t(key, { ...options, lng: this.locale, ns: NAMESPACE });
+  }
+
+  /** Whether the element overrides a key (so callers can warn about standard wording). */
+  overrides(key: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.host.strings ?? {}, key);
+  }
+
+  private resolve(): void {
+    const lang = nearestLang(this.host);
+    const locale = shippedLocaleFor(lang);
+    if (locale === this.locale && lang === this.lang) return;
+    this.lang = lang;
+    this.locale = locale;
+    const i18n = participateI18n();
+    this.dir = i18n.dir(locale);
+    this.applyOverrides();
+    this.host.requestUpdate();
+    void loadLocale(locale).then(() => {
+      if (this.locale !== locale) return;
+      // A locale that failed to load renders in English, so the root's lang must say so.
+      if (!isLocaleLoaded(locale)) {
+        this.locale = 'en';
+        this.lang = 'en';
+        this.dir = 'ltr';
+      }
+      this.applyOverrides();
+      this.host.requestUpdate();
+    });
+  }
+
+  private applyOverrides(): void {
+    const i18n = participateI18n();
+    const overrides = this.host.strings;
+    this.appliedOverrides = overrides;
+    i18n.removeResourceBundle(this.locale, this.overrideNamespace);
+    if (!overrides) return;
+    for (const [key, value] of Object.entries(overrides)) {
+      if (typeof value === 'string') i18n.addResource(this.locale, this.overrideNamespace, key, value);
+    }
+  }
+}

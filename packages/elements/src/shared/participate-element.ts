@@ -1,0 +1,111 @@
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { SCHEMA_VERSION, STAGES, isStage, type Stage } from '@participate/schema/vocabulary';
+import { tellAuthor } from './console.js';
+import { LocalizeController, type StringOverrides } from './localize-controller.js';
+
+/** The fields every response carries, whatever the widget. */
+export interface ResponseEnvelope {
+  schemaVersion: typeof SCHEMA_VERSION;
+  topic: string;
+  stage?: Stage;
+  locale: string;
+  page: string;
+}
+
+const TOPIC_PATTERN = /^[a-z0-9][a-z0-9-_.]*$/;
+
+/**
+ * The thin base every Participate widget extends: shared configuration (`endpoint`, `topic`,
+ * `stage`, `strings`), language resolution, and the rule that a misconfigured widget shows
+ * the author's light-DOM fallback instead of breaking the page.
+ */
+export abstract class ParticipateElement extends LitElement {
+  /** URL the widget posts responses to. Required. */
+  @property() endpoint = '';
+
+  /** What is being asked about, as a short slug such as `gp-appointments`. Required. */
+  @property() topic = '';
+
+  /** Engagement-cycle stage the responses serve (optional). */
+  @property() stage: string | undefined;
+
+  /**
+   * Per-instance text overrides: i18next keys to text, e.g.
+   * `strings='{"common.send":"Send feedback"}'`. Applied in the language the widget renders in.
+   */
+  @property({ type: Object }) strings: StringOverrides | undefined;
+
+  protected readonly localize = new LocalizeController(this);
+
+  /** Problems that stop the widget working; it shows its fallback while there are any. */
+  protected problems: string[] = [];
+
+  /** The widget's tag, for messages to the web team. */
+  protected get tag(): string {
+    return this.localName;
+  }
+
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    // Wait for the language's strings so that nobody sees a flash of English first.
+    return this.localize.ready && super.shouldUpdate(changed);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.problems = this.checkConfiguration();
+    for (const problem of this.problems) tellAuthor('error', this.tag, problem);
+  }
+
+  /** Lists fatal configuration problems, each naming the attribute and what to do. */
+  protected checkConfiguration(): string[] {
+    const problems: string[] = [];
+    if (!this.endpoint) {
+      problems.push('the "endpoint" attribute is missing. Set it to the URL that collects responses, e.g. endpoint="https://feedback.example.org/v1/responses".');
+    } else if (!this.endpointUrl()) {
+      problems.push(`the "endpoint" attribute "${this.endpoint}" is not an http or https URL.`);
+    }
+    if (!this.topic) {
+      problems.push('the "topic" attribute is missing. Set it to a short slug naming what you are asking about, e.g. topic="bin-collections".');
+    } else if (!TOPIC_PATTERN.test(this.topic)) {
+      problems.push(`the "topic" attribute "${this.topic}" must be lower-case letters, digits and hyphens, e.g. topic="bin-collections".`);
+    }
+    if (this.stage && !isStage(this.stage)) {
+      problems.push(`the "stage" attribute "${this.stage}" is not an engagement-cycle stage. Use one of: ${STAGES.join(', ')}, or leave it out.`);
+    }
+    return problems;
+  }
+
+  protected endpointUrl(): string | undefined {
+    try {
+      const url = new URL(this.endpoint, document.baseURI);
+      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  protected warn(message: string): void {
+    tellAuthor('warn', this.tag, message);
+  }
+
+  /** The fields of the response that do not depend on the answer. */
+  protected envelope(): ResponseEnvelope {
+    const envelope: ResponseEnvelope = {
+      schemaVersion: SCHEMA_VERSION,
+      topic: this.topic,
+      locale: this.localize.lang,
+      // Origin and path only: a query string can carry personal data.
+      page: `${location.origin}${location.pathname}`,
+    };
+    if (this.stage && isStage(this.stage)) envelope.stage = this.stage;
+    return envelope;
+  }
+
+  protected override render(): TemplateResult {
+    // The author's light-DOM content is the fallback: the same thing people see without JavaScript.
+    return this.problems.length > 0 ? html`<slot></slot>` : this.renderWidget();
+  }
+
+  protected abstract renderWidget(): TemplateResult;
+}
