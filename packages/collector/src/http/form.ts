@@ -1,0 +1,118 @@
+import { SCHEMA_VERSION, type ValidationProblem } from '@participate/schema';
+import type { ProblemKey } from '../html/messages.js';
+
+/** A parsed urlencoded body: repeated fields arrive as arrays. */
+export type FormFields = Record<string, string | string[] | undefined>;
+
+/** Origin and path of an http(s) URL, dropping credentials, query and fragment (S6). */
+export function pageFromUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    return `${url.origin}${url.pathname}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Empty form controls are sent as "", which means "not answered". */
+function present(value: string | string[] | undefined): string | string[] | undefined {
+  return value === '' ? undefined : value;
+}
+
+function list(value: string | string[] | undefined): string[] | undefined {
+  if (value === undefined || value === '') return undefined;
+  return (Array.isArray(value) ? value : [value]).filter((item) => item !== '');
+}
+
+/**
+ * The page the answer is about. The Referer is what the browser says; but under the
+ * default referrer policy a cross-origin Referer is only the origin, so a `page` field
+ * on the same origin is used when the Referer has no path.
+ */
+export function choosePage(referer: string | undefined, field: string | string[] | undefined): string | string[] | undefined {
+  const fromReferer = pageFromUrl(referer);
+  const fromField = typeof field === 'string' ? pageFromUrl(field) : undefined;
+  if (fromReferer) {
+    const refererUrl = new URL(fromReferer);
+    if (refererUrl.pathname === '/' && fromField && new URL(fromField).origin === refererUrl.origin) return fromField;
+    return fromReferer;
+  }
+  // An unparseable field goes through as is, so the validator explains what is wrong.
+  return fromField ?? present(field);
+}
+
+export interface FormContext {
+  referer: string | undefined;
+  /** The server's clock: a form cannot say when it was submitted. */
+  now: string;
+  newId: () => string;
+}
+
+/**
+ * Builds the same payload a widget would post, from the no-JavaScript form. Values are
+ * passed through untouched (arrays included) so that the one schema validator judges
+ * them; fields the form does not define, such as a submit button's name, are ignored.
+ */
+export function payloadFromForm(fields: FormFields, context: FormContext): Record<string, unknown> {
+  const variant = present(fields.variant) ?? 'page-useful';
+  const answer: Record<string, unknown> = { variant };
+  const useful = present(fields.useful);
+  const rating = present(fields.rating);
+  const reasons = list(fields.reasons);
+  const comment = present(fields.comment);
+  if (useful !== undefined) answer.useful = useful;
+  if (rating !== undefined) answer.rating = rating;
+  if (reasons !== undefined && reasons.length > 0) answer.reasons = reasons;
+  if (comment !== undefined) answer.comment = comment;
+  // The fallback form shows the standard FFT question wording, unchanged.
+  if (variant === 'fft') answer.standardWording = true;
+
+  const payload: Record<string, unknown> = {
+    schemaVersion: SCHEMA_VERSION,
+    id: present(fields.id) ?? context.newId(),
+    widget: present(fields.widget) ?? 'feedback-prompt',
+    topic: present(fields.topic),
+    locale: present(fields.locale) ?? 'en',
+    page: choosePage(context.referer, fields.page),
+    submittedAt: context.now,
+    answer,
+  };
+  const stage = present(fields.stage);
+  if (stage !== undefined) payload.stage = stage;
+  for (const key of Object.keys(payload)) if (payload[key] === undefined) delete payload[key];
+  return payload;
+}
+
+/** The field a problem is about: `required` problems name it in the message. */
+function fieldOf(problem: ValidationProblem): string {
+  if (problem.keyword === 'required') {
+    const named = /"([^"]+)"/.exec(problem.message)?.[1];
+    if (named) return named;
+  }
+  const segments = problem.path.split('/').filter(Boolean);
+  return (segments[0] === 'answer' ? segments[1] : segments[0]) ?? '';
+}
+
+/**
+ * Turns schema problems into what a person can act on. Anything they could not have
+ * caused (a missing topic, a bad page URL) is one "the form is not set up correctly".
+ */
+export function problemKeysFor(problems: readonly ValidationProblem[]): ProblemKey[] {
+  const keys = problems.map((problem): ProblemKey => {
+    switch (fieldOf(problem)) {
+      case 'useful':
+        return 'chooseUseful';
+      case 'rating':
+        return 'chooseRating';
+      case 'comment':
+        return problem.keyword === 'maxLength' ? 'commentTooLong' : 'formBroken';
+      case 'reasons':
+        return 'reasonsInvalid';
+      default:
+        return 'formBroken';
+    }
+  });
+  return [...new Set(keys)];
+}

@@ -1,0 +1,85 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { SLUG_PATTERN } from '@participate/schema';
+import { bearerTokenChecker } from '../http/admin-auth.js';
+import { ApiError } from '../http/errors.js';
+import { batched } from '../export/batch.js';
+import { csvLines } from '../export/csv.js';
+import { ndjsonLines } from '../export/ndjson.js';
+import type { ExportFilter, ResponseStore } from '../store/store.js';
+
+export interface ExportRouteOptions {
+  store: ResponseStore;
+  adminToken: string;
+}
+
+const slug = new RegExp(SLUG_PATTERN);
+
+function queryValue(query: unknown, name: string): string | undefined {
+  const value = (query as Record<string, unknown> | undefined)?.[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new ApiError(400, 'invalid_query', `Give "${name}" at most once.`);
+  return value;
+}
+
+function filterFrom(query: unknown): ExportFilter {
+  const filter: ExportFilter = {};
+  const topic = queryValue(query, 'topic');
+  if (topic !== undefined) {
+    if (!slug.test(topic)) throw new ApiError(400, 'invalid_query', '"topic" must be a topic slug such as gp-appointments.');
+    filter.topic = topic;
+  }
+  const since = queryValue(query, 'since');
+  if (since !== undefined) {
+    const instant = new Date(since);
+    if (Number.isNaN(instant.getTime())) {
+      throw new ApiError(400, 'invalid_query', '"since" must be an ISO 8601 date or date-time, e.g. 2026-11-01.');
+    }
+    filter.receivedSince = instant.toISOString();
+  }
+  return filter;
+}
+
+/**
+ * Starts the source before the response does, so that a store that cannot be read
+ * gives a 503 instead of a 200 that stops short.
+ */
+async function started<T>(source: AsyncIterable<T>): Promise<AsyncIterable<T>> {
+  const iterator = source[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  return (async function* () {
+    try {
+      if (first.done) return;
+      yield first.value;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      await iterator.return?.();
+    }
+  })();
+}
+
+/** `GET /v1/responses`: the admin export, streamed as NDJSON or CSV. */
+export function registerExportRoute(app: FastifyInstance, { store, adminToken }: ExportRouteOptions) {
+  const isAdmin = bearerTokenChecker(adminToken);
+
+  async function requireAdmin(request: FastifyRequest) {
+    if (!isAdmin(request.headers.authorization)) {
+      throw new ApiError(401, 'unauthorized', 'Send the admin token as "Authorization: Bearer <token>".');
+    }
+  }
+
+  app.get('/v1/responses', { onRequest: requireAdmin }, async (request, reply) => {
+    const format = queryValue(request.query, 'format') ?? 'ndjson';
+    if (format !== 'ndjson' && format !== 'csv') {
+      throw new ApiError(400, 'invalid_query', '"format" must be ndjson or csv.');
+    }
+    const rows = await started(store.export(filterFrom(request.query)));
+    if (format === 'csv') {
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', 'attachment; filename="participate-responses.csv"')
+        .send(Readable.from(batched(csvLines(rows))));
+    }
+    return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(batched(ndjsonLines(rows))));
+  });
+}

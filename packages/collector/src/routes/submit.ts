@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { createResponseValidator } from '@participate/schema';
+import { ApiError, idConflict, invalidResponse, unsupportedMediaType } from '../http/errors.js';
+import { payloadFromForm, problemKeysFor, type FormFields } from '../http/form.js';
+import { requestOrigin } from '../http/origins.js';
+import { pickLanguage, type ProblemKey } from '../html/messages.js';
+import { renderProblem, renderThankYou } from '../html/pages.js';
+import { StoreUnavailableError, type InsertResult, type ResponseStore } from '../store/store.js';
+import { backLinkFor } from './back-link.js';
+
+export interface SubmitRouteOptions {
+  store: ResponseStore;
+  validate: ReturnType<typeof createResponseValidator>;
+  allowedOrigins: ReadonlySet<string>;
+}
+
+export const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
+
+export function mediaTypeOf(request: FastifyRequest): string | undefined {
+  return request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+}
+
+const HTML = 'text/html; charset=utf-8';
+
+/** `POST /v1/responses`: JSON from the widgets, urlencoded from the no-JavaScript form. */
+export function registerSubmitRoute(app: FastifyInstance, { store, validate, allowedOrigins }: SubmitRouteOptions) {
+  // Runs before the body is read: a post from anywhere else costs no parsing.
+  async function checkOrigin(request: FastifyRequest) {
+    const origin = requestOrigin(request.headers);
+    if (origin === undefined) {
+      throw new ApiError(
+        403,
+        'origin_not_allowed',
+        'Responses must be posted from a page on an allowed origin; this request has neither an Origin nor a Referer header.',
+      );
+    }
+    if (!allowedOrigins.has(origin)) {
+      throw new ApiError(403, 'origin_not_allowed', `The origin ${origin} is not allowed to post responses here.`);
+    }
+  }
+
+  async function submitJson(request: FastifyRequest, reply: FastifyReply) {
+    const result = validate(request.body);
+    if (!result.ok) throw invalidResponse(result.problems);
+    const stored = await store.insert(result.value, new Date().toISOString());
+    if (stored.outcome === 'conflict') throw idConflict(stored.id);
+    if (stored.outcome === 'duplicate') reply.header('Idempotent-Replayed', 'true');
+    return reply.code(201).send({ id: stored.id, receivedAt: stored.receivedAt, status: 'stored' });
+  }
+
+  async function submitForm(request: FastifyRequest, reply: FastifyReply) {
+    const fields = (request.body ?? {}) as FormFields;
+    const payload = payloadFromForm(fields, {
+      referer: request.headers.referer,
+      now: new Date().toISOString(),
+      newId: randomUUID,
+    });
+    const language = pickLanguage(
+      typeof payload.locale === 'string' ? payload.locale : undefined,
+      request.headers['accept-language'],
+    );
+    const backTo = backLinkFor(payload.page, allowedOrigins);
+    const problem = (status: number, keys: ProblemKey[]) =>
+      reply.code(status).type(HTML).send(renderProblem(language, keys, backTo));
+
+    const result = validate(payload);
+    if (!result.ok) return problem(422, problemKeysFor(result.problems));
+    let stored: InsertResult;
+    try {
+      stored = await store.insert(result.value, new Date().toISOString());
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      reply.header('Retry-After', '5');
+      return problem(503, ['unavailable']);
+    }
+    if (stored.outcome === 'conflict') return problem(422, ['idConflict']);
+    if (stored.outcome === 'duplicate') reply.header('Idempotent-Replayed', 'true');
+    return reply.code(200).type(HTML).send(renderThankYou(language, backTo));
+  }
+
+  app.post('/v1/responses', { onRequest: checkOrigin }, async (request, reply) => {
+    switch (mediaTypeOf(request)) {
+      case 'application/json':
+        return submitJson(request, reply);
+      case FORM_MEDIA_TYPE:
+        return submitForm(request, reply);
+      default:
+        throw unsupportedMediaType();
+    }
+  });
+}

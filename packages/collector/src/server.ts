@@ -1,0 +1,143 @@
+import cors from '@fastify/cors';
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createResponseValidator, LIMITS } from '@participate/schema';
+import { ApiError, errorBody, toApiError } from './http/errors.js';
+import { normaliseAllowedOrigins } from './http/origins.js';
+import { pickLanguage, type ProblemKey } from './html/messages.js';
+import { renderProblem } from './html/pages.js';
+import { backLinkFor } from './routes/back-link.js';
+import { registerExportRoute } from './routes/export.js';
+import { registerHealthRoute } from './routes/health.js';
+import { FORM_MEDIA_TYPE, mediaTypeOf, registerSubmitRoute } from './routes/submit.js';
+import type { ResponseStore } from './store/store.js';
+
+export interface ServerOptions {
+  store: ResponseStore;
+  /** Exact origins allowed to post, e.g. `https://www.example.gov.uk`. `*` is refused. */
+  allowedOrigins: readonly string[];
+  /** Bearer token for the export. */
+  adminToken: string;
+  /** Log each request's method, route and status, and server errors. Off by default. */
+  logger?: boolean;
+  /** Where log lines go when `logger` is on; standard output otherwise. */
+  logDestination?: { write(line: string): void };
+}
+
+/** Sent with every response: nothing here is meant to be sniffed, framed, cached or referred on. */
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+  'Content-Security-Policy': "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+} as const;
+
+function problemKeyFor(error: ApiError): ProblemKey {
+  switch (error.code) {
+    case 'body_too_large':
+      return 'tooLarge';
+    case 'origin_not_allowed':
+      return 'originNotAllowed';
+    case 'store_unavailable':
+      return 'unavailable';
+    case 'id_conflict':
+      return 'idConflict';
+    default:
+      return 'formBroken';
+  }
+}
+
+/** A stack without its first line, which repeats the message. */
+const stackFrames = (stack: string | undefined) => stack?.split('\n').slice(1).join('\n') ?? '';
+
+/**
+ * Only what is needed to run the service: never bodies, free text, URLs with queries
+ * or IP addresses (S6).
+ */
+function loggerOptions(destination: ServerOptions['logDestination']) {
+  return {
+    level: 'info',
+    serializers: {
+      // Fastify passes its own request and reply objects to these.
+      req: (request: { method?: string; routeOptions?: { url?: string } }) => ({
+        method: request.method,
+        route: request.routeOptions?.url ?? null,
+      }),
+      res: (reply: { statusCode?: number }) => ({ statusCode: reply.statusCode }),
+      // An error message can quote the body (the JSON parser's does); keep only what it is.
+      err: (error: { name?: string; code?: string; stack?: string }) => ({
+        type: error.name ?? 'Error',
+        code: error.code,
+        message: '(not logged)',
+        stack: stackFrames(error.stack),
+      }),
+    },
+    ...(destination ? { stream: destination } : {}),
+  };
+}
+
+/** Builds the collector's HTTP server without listening, so tests and the CLI share it. */
+export function buildServer(options: ServerOptions): FastifyInstance {
+  const allowedOrigins = new Set(normaliseAllowedOrigins(options.allowedOrigins));
+  if (options.adminToken.trim() === '') throw new Error('adminToken must not be empty.');
+  const { store } = options;
+
+  const app = Fastify({
+    logger: options.logger ? loggerOptions(options.logDestination) : false,
+    bodyLimit: LIMITS.bodyBytes,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+
+  // Only JSON and the fallback form are accepted; Fastify would otherwise take text/plain.
+  app.removeContentTypeParser('text/plain');
+
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(SECURITY_HEADERS);
+  });
+
+  app.register(cors, {
+    // Always an array: @fastify/cors sends a lone string as the allowed origin to everyone.
+    origin: [...allowedOrigins],
+    credentials: false,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['content-type'],
+    exposedHeaders: ['Idempotent-Replayed'],
+    maxAge: 600,
+    // A bare OPTIONS gets a plain 204 instead of a text/plain 400.
+    strictPreflight: false,
+  });
+  app.register(formbody, { bodyLimit: LIMITS.bodyBytes });
+
+  app.setErrorHandler((error, request, reply) => {
+    const apiError = toApiError(error);
+    if (apiError.statusCode >= 500) {
+      // Name, code and stack frames only: a message could quote what someone wrote.
+      const { name, code, stack } = error as { name?: string; code?: string; stack?: string };
+      request.log.error({ type: name, code, frames: stackFrames(stack) }, 'request failed');
+    }
+    reply.code(apiError.statusCode);
+    if (apiError.statusCode === 401) reply.header('WWW-Authenticate', 'Bearer');
+    if (apiError.statusCode === 503) reply.header('Retry-After', '5');
+    // A person posting the no-JavaScript form gets a page, not JSON.
+    if (request.method === 'POST' && mediaTypeOf(request) === FORM_MEDIA_TYPE) {
+      const language = pickLanguage(request.headers['accept-language']);
+      const backTo = backLinkFor(request.headers.referer, allowedOrigins);
+      return reply.type('text/html; charset=utf-8').send(renderProblem(language, [problemKeyFor(apiError)], backTo));
+    }
+    return reply.send(errorBody(apiError));
+  });
+
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).send(errorBody(new ApiError(404, 'not_found', 'There is nothing at this address.'))),
+  );
+
+  const validate = createResponseValidator();
+  app.register(async (routes) => {
+    registerSubmitRoute(routes, { store, validate, allowedOrigins });
+    registerExportRoute(routes, { store, adminToken: options.adminToken });
+    registerHealthRoute(routes, store);
+  });
+
+  return app;
+}

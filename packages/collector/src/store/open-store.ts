@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { SqliteStore } from './sqlite-store.js';
+import type { ResponseStore } from './store.js';
+
+/**
+ * Turns DATABASE_URL into a file path for SQLite. Accepts a plain path, `sqlite:<path>`,
+ * `sqlite://<path>` and `file:` URLs. Returns undefined for a scheme it does not know.
+ */
+export function sqlitePathFrom(databaseUrl: string): string | undefined {
+  const value = databaseUrl.trim();
+  if (value.startsWith('file://')) return fileURLToPath(value);
+  if (value.startsWith('file:')) return value.slice('file:'.length);
+  if (value.startsWith('sqlite:')) {
+    const rest = value.slice('sqlite:'.length);
+    return rest.startsWith('//') ? rest.slice(2) : rest;
+  }
+  // A scheme of two or more letters means a URL we do not support; `C:\…` is a Windows path.
+  if (/^[a-z][a-z0-9+.-]+:/i.test(value)) return undefined;
+  return value;
+}
+
+/** Opens the store named by a DATABASE_URL-style string. */
+export async function openStore(databaseUrl: string): Promise<ResponseStore> {
+  if (/^postgres(ql)?:/i.test(databaseUrl.trim())) {
+    throw new Error(
+      'PostgreSQL is not supported in this version of the collector yet. ' +
+        'Set DATABASE_URL (or --database) to a file path such as ./data/participate.db to use SQLite.',
+    );
+  }
+  const path = sqlitePathFrom(databaseUrl);
+  if (path === undefined) {
+    throw new Error(
+      `Unsupported database URL scheme in "${databaseUrl.split(':')[0]}:…". ` +
+        'Use a file path (or a sqlite: or file: URL) for SQLite.',
+    );
+  }
+  if (path === '' || path === ':memory:') {
+    throw new Error(
+      'The database must be a file path: an in-memory database would lose every answer on restart.',
+    );
+  }
+  return new SqliteStore(path);
+}
