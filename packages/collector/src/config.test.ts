@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { loadConfig, type CollectorConfig } from './config.js';
+
+const ORIGINS = { PARTICIPATE_ALLOWED_ORIGINS: 'https://www.example.gov.uk' };
+
+function config(argv: string[], env: Record<string, string> = ORIGINS): CollectorConfig {
+  const result = loadConfig(argv, env);
+  assert.equal(result.kind, 'config', JSON.stringify(result));
+  return (result as { config: CollectorConfig }).config;
+}
+
+function problems(argv: string[], env: Record<string, string> = ORIGINS): string[] {
+  const result = loadConfig(argv, env);
+  assert.equal(result.kind, 'invalid', JSON.stringify(result));
+  return (result as { problems: string[] }).problems;
+}
+
+describe('loadConfig', () => {
+  test('defaults, with a generated admin token', () => {
+    const loaded = config([]);
+    assert.equal(loaded.port, 8787);
+    assert.equal(loaded.host, '127.0.0.1');
+    assert.equal(loaded.databaseUrl, './data/participate.db');
+    assert.deepEqual(loaded.allowedOrigins, ['https://www.example.gov.uk']);
+    assert.equal(loaded.adminTokenGenerated, true);
+    assert.match(loaded.adminToken, /^[A-Za-z0-9_-]{32}$/);
+    assert.notEqual(config([]).adminToken, loaded.adminToken, 'a fresh token each run');
+    assert.equal(loaded.log, false);
+  });
+
+  test('environment variables are read, and flags win over them', () => {
+    const env = {
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      DATABASE_URL: '/var/lib/participate.db',
+      PARTICIPATE_ALLOWED_ORIGINS: 'https://a.example, https://b.example:8443/',
+      PARTICIPATE_ADMIN_TOKEN: 'env-token-0123456789',
+      PARTICIPATE_LOG: 'true',
+    };
+    const fromEnv = config([], env);
+    assert.equal(fromEnv.port, 9000);
+    assert.equal(fromEnv.host, '0.0.0.0');
+    assert.equal(fromEnv.databaseUrl, '/var/lib/participate.db');
+    assert.deepEqual(fromEnv.allowedOrigins, ['https://a.example', 'https://b.example:8443']);
+    assert.equal(fromEnv.adminToken, 'env-token-0123456789');
+    assert.equal(fromEnv.adminTokenGenerated, false);
+    assert.equal(fromEnv.log, true);
+
+    const fromFlags = config(
+      [
+        '--port',
+        '9100',
+        '--host=::1',
+        '--database',
+        'sqlite:./x.db',
+        '--allowed-origins',
+        'http://localhost:6006',
+        '--admin-token',
+        'flag-token-0123456789',
+      ],
+      env,
+    );
+    assert.equal(fromFlags.port, 9100);
+    assert.equal(fromFlags.host, '::1');
+    assert.equal(fromFlags.databaseUrl, 'sqlite:./x.db');
+    assert.deepEqual(fromFlags.allowedOrigins, ['http://localhost:6006']);
+    assert.equal(fromFlags.adminToken, 'flag-token-0123456789');
+  });
+
+  test('--help and -h ask for the usage', () => {
+    assert.deepEqual(loadConfig(['--help'], {}), { kind: 'help' });
+    assert.deepEqual(loadConfig(['-h'], {}), { kind: 'help' });
+  });
+
+  test('a missing allowlist is an error naming the variable and the flag', () => {
+    const [problem] = problems([], {});
+    assert.match(problem ?? '', /^PARTICIPATE_ALLOWED_ORIGINS \(or --allowed-origins\) is not set/);
+  });
+
+  test('"*" and origins with paths are refused, naming where they came from', () => {
+    assert.match(problems([], { PARTICIPATE_ALLOWED_ORIGINS: '*' })[0] ?? '', /^PARTICIPATE_ALLOWED_ORIGINS: "\*" is not supported/);
+    assert.match(
+      problems(['--allowed-origins', 'https://ok.example,https://x.example/feedback'])[0] ?? '',
+      /^--allowed-origins: "https:\/\/x.example\/feedback" must be an origin only/,
+    );
+    assert.match(problems([], { PARTICIPATE_ALLOWED_ORIGINS: 'example.org' })[0] ?? '', /is not an origin/);
+  });
+
+  test('every problem is reported at once, one line each', () => {
+    const found = problems(['--port', 'eighty'], {
+      PARTICIPATE_ALLOWED_ORIGINS: 'ftp://files.example',
+      PARTICIPATE_ADMIN_TOKEN: 'short',
+      PARTICIPATE_LOG: 'perhaps',
+    });
+    assert.equal(found.length, 4, found.join('\n'));
+    assert.match(found[0] ?? '', /^--port must be a whole number from 0 to 65535 \(got "eighty"\)/);
+    assert.match(found[1] ?? '', /must start with https:\/\/ or http:\/\//);
+    assert.match(found[2] ?? '', /^PARTICIPATE_ADMIN_TOKEN must be at least 16 characters/);
+    assert.match(found[3] ?? '', /^PARTICIPATE_LOG must be true or false/);
+    for (const line of found) assert.doesNotMatch(line, /\n/);
+  });
+
+  test('out-of-range ports and unknown flags are refused', () => {
+    assert.match(problems([], { ...ORIGINS, PORT: '70000' })[0] ?? '', /^PORT must be a whole number/);
+    assert.match(problems(['--prot', '1'])[0] ?? '', /^Unknown option --prot/);
+    assert.match(problems(['extra'])[0] ?? '', /^Unexpected argument extra/);
+    assert.match(problems(['--port'])[0] ?? '', /^--port needs a value/);
+  });
+});

@@ -1,0 +1,91 @@
+/** Shared set-up for the collector tests: a real server on a free port over a real SQLite file. */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { ResponsePayload } from '@participate/schema';
+import { buildServer, type ServerOptions } from '../server.js';
+import { SqliteStore } from '../store/sqlite-store.js';
+import type { StoredResponse } from '../store/store.js';
+
+export const ORIGIN = 'https://www.example.gov.uk';
+export const OTHER_ORIGIN = 'https://attacker.example';
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+export function tempDir(): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), 'participate-collector-'));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export function validPayload(overrides: Partial<ResponsePayload> = {}): ResponsePayload {
+  return {
+    schemaVersion: 1,
+    id: randomUUID(),
+    widget: 'feedback-prompt',
+    topic: 'gp-appointments',
+    stage: 'improve-services',
+    locale: 'en',
+    page: `${ORIGIN}/gp/appointments`,
+    submittedAt: '2026-11-22T05:00:00.000Z',
+    answer: { variant: 'page-useful', useful: 'no', reasons: ['out-of-date'], comment: 'The opening hours are wrong.' },
+    ...overrides,
+  } as ResponsePayload;
+}
+
+export interface Collector {
+  url: string;
+  app: FastifyInstance;
+  store: SqliteStore;
+  databasePath: string;
+  postJson(body: unknown, headers?: Record<string, string>): Promise<Response>;
+  postForm(fields: [string, string][], headers?: Record<string, string>): Promise<Response>;
+  exportRows(): Promise<StoredResponse[]>;
+  count(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startCollector(options: Partial<ServerOptions> = {}): Promise<Collector> {
+  const dir = tempDir();
+  const databasePath = join(dir.path, 'data', 'participate.db');
+  const store = new SqliteStore(databasePath);
+  const app = buildServer({ store, allowedOrigins: [ORIGIN], adminToken: ADMIN_TOKEN, ...options });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+
+  const collector: Collector = {
+    url,
+    app,
+    store,
+    databasePath,
+    postJson: (body, headers = {}) =>
+      fetch(`${url}/v1/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN, ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    postForm: (fields, headers = {}) =>
+      fetch(`${url}/v1/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams(fields).toString(),
+      }),
+    async exportRows() {
+      const response = await fetch(`${url}/v1/responses?format=ndjson`, {
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      });
+      if (response.status !== 200) throw new Error(`export answered ${response.status}`);
+      const text = await response.text();
+      return text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as StoredResponse);
+    },
+    count: () => store.count(),
+    async close() {
+      await app.close();
+      await store.close();
+      dir.remove();
+    },
+  };
+  return collector;
+}
