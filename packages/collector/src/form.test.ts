@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import fc from 'fast-check';
 import { LIMITS } from '@participate/schema';
 import { ORIGIN, OTHER_ORIGIN, startCollector, type Collector } from './testing/harness.js';
 
@@ -222,5 +223,24 @@ describe('POST /v1/responses (no-JavaScript form)', () => {
     const page = await html(response);
     assertAccessiblePage(page, 'cy');
     assert.match(page, new RegExp(`<a href="${PAGE}">`));
+  });
+
+  test('property: any mix of form fields gets a 200 or 422 page, never a 5xx', async () => {
+    const names = fc.oneof(
+      fc.constantFrom('id', 'widget', 'topic', 'stage', 'locale', 'variant', 'useful', 'rating', 'reasons', 'comment', 'page'),
+      fc.string(),
+    );
+    const fields = fc.array(fc.tuple(names, fc.oneof(fc.constantFrom('', 'yes', 'fft', 'gp', 'cy'), fc.string())), {
+      maxLength: 12,
+    });
+    await fc.assert(
+      fc.asyncProperty(fields, async (pairs) => {
+        const response = await collector.postForm(pairs, fromPage);
+        const page = await response.text();
+        assert.ok([200, 422].includes(response.status), `status ${response.status} for ${JSON.stringify(pairs)}`);
+        assert.match(page, /^<!doctype html>/);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -10,7 +10,7 @@ import { backLinkFor } from './routes/back-link.js';
 import { registerExportRoute } from './routes/export.js';
 import { registerHealthRoute } from './routes/health.js';
 import { FORM_MEDIA_TYPE, mediaTypeOf, registerSubmitRoute } from './routes/submit.js';
-import type { ResponseStore } from './store/store.js';
+import { StoreUnavailableError, type ResponseStore } from './store/store.js';
 
 export interface ServerOptions {
   store: ResponseStore;
@@ -112,9 +112,11 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.setErrorHandler((error, request, reply) => {
     const apiError = toApiError(error);
     if (apiError.statusCode >= 500) {
-      // Name, code and stack frames only: a message could quote what someone wrote.
+      // Name, code and stack frames only: a message could quote what someone wrote. A store's
+      // own message (from SQLite, never holding answer text) is kept: it says what broke.
       const { name, code, stack } = error as { name?: string; code?: string; stack?: string };
-      request.log.error({ type: name, code, frames: stackFrames(stack) }, 'request failed');
+      const detail = error instanceof StoreUnavailableError ? { detail: error.message } : {};
+      request.log.error({ type: name, code, ...detail, frames: stackFrames(stack) }, 'request failed');
     }
     reply.code(apiError.statusCode);
     if (apiError.statusCode === 401) reply.header('WWW-Authenticate', 'Bearer');
