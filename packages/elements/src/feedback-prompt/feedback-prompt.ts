@@ -63,7 +63,7 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
   static override styles = [tokens, formStyles, feedbackPromptStyles];
 
   /** `page-useful` (default): "Is this page useful?"; `fft`: the NHS Friends and Family Test. */
-  @property() variant: string = 'page-useful';
+  @property() variant = 'page-useful';
 
   /**
    * Replaces the question. For the Friends and Family Test this is ignored unless
@@ -183,7 +183,7 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
     const saved = this.drafts.load();
     if (!saved) return;
     const { followUp, ...draft } = saved;
-    this.draft = { ...draft, reasons: Array.isArray(draft.reasons) ? draft.reasons : [], comment: draft.comment ?? '' };
+    this.draft = { ...draft, reasons: Array.isArray(draft.reasons) ? draft.reasons : [], comment: typeof draft.comment === 'string' ? draft.comment : '' };
     this.followUp = followUp && this.kind === 'page-useful' && draft.useful !== undefined;
   }
 
@@ -194,20 +194,18 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
 
   // ----- Interaction --------------------------------------------------------------------
 
-  private async answerUseful(useful: Usefulness): Promise<void> {
+  private answerUseful(useful: Usefulness): void {
     this.followUp = true;
     this.edit({ useful, reasons: useful === 'yes' ? [] : this.draft.reasons });
-    await this.updateComplete;
-    this.focusInShadow('.you-said [tabindex="-1"]');
+    this.focusAfterRender('.you-said [tabindex="-1"]');
   }
 
-  private async changeAnswer(): Promise<void> {
+  private changeAnswer(): void {
     const previous = this.draft.useful;
     this.followUp = false;
     this.errors = {};
     this.drafts?.save({ ...this.draft, followUp: false });
-    await this.updateComplete;
-    this.focusInShadow(previous === 'no' ? 'button[value="no"]' : 'button[value="yes"]');
+    this.focusAfterRender(previous === 'no' ? 'button[value="no"]' : 'button[value="yes"]');
   }
 
   private onReasonChange(event: Event): void {
@@ -226,7 +224,7 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
   private onCommentInput(event: Event): void {
     this.edit({ comment: (event.target as HTMLTextAreaElement).value });
     clearTimeout(this.countTimer);
-    this.countTimer = setTimeout(() => this.announce(this.countText()), COUNT_ANNOUNCE_DELAY_MS);
+    this.countTimer = setTimeout(() => { this.announce(this.countText()); }, COUNT_ANNOUNCE_DELAY_MS);
   }
 
   private countText(): string {
@@ -271,8 +269,7 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
     if (this.submission.status === 'sending') return;
     this.errors = this.validate();
     if (Object.keys(this.errors).length > 0) {
-      await this.updateComplete;
-      this.focusInShadow('.error-summary');
+      this.focusAfterRender('.error-summary');
       return;
     }
     const endpoint = this.endpointUrl();
@@ -293,13 +290,19 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
     if (status === 'sent' || status === 'queued') this.drafts?.clear();
     if (status !== 'idle') {
       this.announce(this.statusText());
-      await this.updateComplete;
-      this.focusInShadow('.panel-heading');
+      this.focusAfterRender('.panel-heading');
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (this.pendingFocus) {
+      const target = this.renderRoot.querySelector<HTMLElement>(this.pendingFocus);
+      if (target) {
+        this.pendingFocus = undefined;
+        target.focus();
+      }
+    }
     // A response that waited on this device has now gone: say so.
     const status = this.submission.status;
     if (status === 'sent' && this.lastStatus === 'queued') this.announce(this.localize.t('common.status.queuedThenSent'));
@@ -324,6 +327,14 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
         return '';
     }
   }
+
+  /** Moves focus once the next render has put `selector` on screen. */
+  private focusAfterRender(selector: string): void {
+    this.pendingFocus = selector;
+    this.requestUpdate();
+  }
+
+  private pendingFocus: string | undefined;
 
   private focusInShadow(selector: string): void {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
@@ -499,7 +510,7 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
         <h2 id="error-summary-title">${this.localize.t('common.errorSummaryTitle')}</h2>
         <ul>
           ${entries.map(
-            ([field, message]) => html`<li><a href=${`#${field === 'rating' ? `rating-${FFT_RATINGS[0]}` : 'comment'}`} @click=${(event: Event) => this.focusField(event, field)}>${message}</a></li>`,
+            ([field, message]) => html`<li><a href=${`#${field === 'rating' ? `rating-${FFT_RATINGS[0]}` : 'comment'}`} @click=${(event: Event) => { this.focusField(event, field); }}>${message}</a></li>`,
           )}
         </ul>
       </div>

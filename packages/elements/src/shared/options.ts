@@ -18,7 +18,7 @@ export function readOptions(host: Element): ParticipateOption[] {
     let description = '';
     for (const node of element.childNodes) {
       const isDescription = node instanceof Element && node.getAttribute('slot') === 'description';
-      if (isDescription) description += node.textContent ?? '';
+      if (isDescription) description += node.textContent;
       else label += node.textContent ?? '';
     }
     const option: ParticipateOption = { value, label: label.replace(/\s+/g, ' ').trim() || value };

@@ -24,8 +24,8 @@ function byAge(a: OutboxEntry, b: OutboxEntry): number {
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+    req.onsuccess = () => { resolve(req.result); };
+    req.onerror = () => { reject(req.error ?? new Error('IndexedDB request failed')); };
   });
 }
 

@@ -1,0 +1,60 @@
+import { fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import type { ParticipateFeedbackPrompt } from '../feedback-prompt/feedback-prompt.js';
+import { openOutboxStore } from '../shared/submission/outbox-store.js';
+
+export async function prompt(template: TemplateResult): Promise<ParticipateFeedbackPrompt> {
+  const element = await fixture<ParticipateFeedbackPrompt>(template);
+  await waitUntil(() => element.shadowRoot?.querySelector('[part="base"], slot'), 'widget did not render');
+  return element;
+}
+
+export function shadow(element: Element): ShadowRoot {
+  if (!element.shadowRoot) throw new Error('no shadow root');
+  return element.shadowRoot;
+}
+
+export function $(element: Element, selector: string): HTMLElement {
+  const found = shadow(element).querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+}
+
+export function $$(element: Element, selector: string): HTMLElement[] {
+  return [...shadow(element).querySelectorAll<HTMLElement>(selector)];
+}
+
+export function text(element: Element): string {
+  return shadow(element).textContent.replace(/\s+/g, ' ').trim();
+}
+
+export function focused(element: Element): Element | null {
+  return shadow(element).activeElement;
+}
+
+export function buttonByText(element: Element, label: string): HTMLButtonElement {
+  const button = $$(element, 'button').find((b) => b.textContent.trim() === label);
+  if (!button) throw new Error(`no button "${label}"`);
+  return button as HTMLButtonElement;
+}
+
+/** Waits for a widget's status region to say something containing `words`. */
+export async function announced(element: Element, words: string): Promise<void> {
+  await waitUntil(() => $(element, '[role="status"]').textContent.includes(words), `never announced "${words}"`, {
+    timeout: 5000,
+  });
+}
+
+export function eventually<T extends Event>(element: Element, name: string): Promise<T> {
+  return oneEvent<T>(element, name);
+}
+
+/** Empties the page's outbox so one test's unsent responses do not reach the next. */
+export async function emptyOutbox(): Promise<void> {
+  const store = await openOutboxStore();
+  for (const entry of await store.list()) await store.delete(entry.id);
+}
+
+export function clearDrafts(): void {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('participate:')) localStorage.removeItem(key);
+}

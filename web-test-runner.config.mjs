@@ -1,0 +1,42 @@
+// Component tests in real Chromium (Debian's; no tool may download its own browser).
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+import { endpointsPlugin, faultMiddleware } from './test/support/wtr-endpoints.mjs';
+
+/** Serves imported locale JSON as an ES module, as Vite does in the build. */
+const jsonModules = {
+  name: 'json-modules',
+  resolveMimeType(context) {
+    if (context.path.endsWith('.json')) return 'js';
+  },
+  transform(context) {
+    if (context.path.endsWith('.json')) return { body: `export default ${context.body};` };
+  },
+};
+
+export default {
+  rootDir: '.',
+  files: ['packages/elements/src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  concurrency: 1,
+  // Before the static file server, so fault routes are not answered with 404.
+  middleware: [faultMiddleware],
+  plugins: [
+    endpointsPlugin(),
+    jsonModules,
+    esbuildPlugin({
+      ts: true,
+      json: false,
+      tsconfig: fileURLToPath(new URL('./packages/elements/tsconfig.json', import.meta.url)),
+    }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs },
+    }),
+  ],
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 10 * 60 * 1000,
+};
