@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-floating-promises -- node:test's describe/test return promises the runner itself awaits. */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -8,23 +9,35 @@ import { ORIGIN, tempDir, validPayload } from './testing/harness.js';
 
 const CLI = fileURLToPath(new URL('./cli.js', import.meta.url));
 const dir = tempDir();
-after(() => dir.remove());
+after(() => {
+  dir.remove();
+});
 
 /** Env without the caller's collector settings, so the tests see only what they set. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of ['PORT', 'HOST', 'DATABASE_URL', 'PARTICIPATE_ALLOWED_ORIGINS', 'PARTICIPATE_ADMIN_TOKEN', 'PARTICIPATE_LOG']) {
-    delete env[name];
-  }
+  const settings = [
+    'PORT',
+    'HOST',
+    'DATABASE_URL',
+    'PARTICIPATE_ALLOWED_ORIGINS',
+    'PARTICIPATE_ADMIN_TOKEN',
+    'PARTICIPATE_LOG',
+  ];
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !settings.includes(name)));
   return { ...env, ...extra };
 }
 
 /** Starts the CLI and resolves with its output once it has printed the export line. */
-function start(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; output: string; url: string }> {
+function start(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; output: string; url: string }> {
   const child = spawn(process.execPath, [CLI, ...args], { env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`CLI did not start:\n${output}`)), 10_000);
+    const timer = setTimeout(() => {
+      reject(new Error(`CLI did not start:\n${output}`));
+    }, 10_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
@@ -33,8 +46,8 @@ function start(args: string[], env: Record<string, string>): Promise<{ child: Ch
         resolve({ child, output, url });
       }
     };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`CLI exited with ${code}:\n${output}`));
@@ -43,9 +56,11 @@ function start(args: string[], env: Record<string, string>): Promise<{ child: Ch
 }
 
 const exited = (child: ChildProcess) =>
-  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
+  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => {
+      resolve({ code, signal });
+    });
+  });
 
 describe('participate-collector CLI', () => {
   test('--help lists every flag and environment variable with defaults and an example', () => {
@@ -120,9 +135,12 @@ describe('participate-collector CLI', () => {
 
   test('an acknowledged response survives kill -9 (R7)', async () => {
     const database = join(dir.path, 'killed', 'participate.db');
-    const { child, url } = await start(['--port', '0', '--database', database, '--admin-token', 'a-token-for-this-test'], {
-      PARTICIPATE_ALLOWED_ORIGINS: ORIGIN,
-    });
+    const { child, url } = await start(
+      ['--port', '0', '--database', database, '--admin-token', 'a-token-for-this-test'],
+      {
+        PARTICIPATE_ALLOWED_ORIGINS: ORIGIN,
+      },
+    );
     const payload = validPayload();
     const response = await fetch(`${url}/v1/responses`, {
       method: 'POST',

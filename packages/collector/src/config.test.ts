@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-floating-promises -- node:test's describe/test return promises the runner itself awaits. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadConfig, type CollectorConfig } from './config.js';
@@ -79,7 +80,10 @@ describe('loadConfig', () => {
   });
 
   test('"*" and origins with paths are refused, naming where they came from', () => {
-    assert.match(problems([], { PARTICIPATE_ALLOWED_ORIGINS: '*' })[0] ?? '', /^PARTICIPATE_ALLOWED_ORIGINS: "\*" is not supported/);
+    assert.match(
+      problems([], { PARTICIPATE_ALLOWED_ORIGINS: '*' })[0] ?? '',
+      /^PARTICIPATE_ALLOWED_ORIGINS: "\*" is not supported/,
+    );
     assert.match(
       problems(['--allowed-origins', 'https://ok.example,https://x.example/feedback'])[0] ?? '',
       /^--allowed-origins: "https:\/\/x.example\/feedback" must be an origin only/,

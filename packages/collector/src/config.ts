@@ -15,9 +15,7 @@ export interface CollectorConfig {
 }
 
 export type ConfigResult =
-  | { kind: 'config'; config: CollectorConfig }
-  | { kind: 'help' }
-  | { kind: 'invalid'; problems: string[] };
+  { kind: 'config'; config: CollectorConfig } | { kind: 'help' } | { kind: 'invalid'; problems: string[] };
 
 export const DEFAULTS = {
   port: 8787,
@@ -117,16 +115,17 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
   }
 
   const host = pick(flags.host, 'host', env, 'HOST');
-  if (host.value !== undefined && host.value.trim() === '') problems.push(`${host.source} must not be empty.`);
+  if (host.value?.trim() === '') problems.push(`${host.source} must not be empty.`);
 
   const database = pick(flags.database, 'database', env, 'DATABASE_URL');
-  if (database.value !== undefined && database.value.trim() === '') {
-    problems.push(`${database.source} must not be empty.`);
-  }
+  if (database.value?.trim() === '') problems.push(`${database.source} must not be empty.`);
 
   const origins = pick(flags['allowed-origins'], 'allowed-origins', env, 'PARTICIPATE_ALLOWED_ORIGINS');
   const allowedOrigins: string[] = [];
-  const entries = (origins.value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = (origins.value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (entries.length === 0) {
     problems.push(
       `${origins.source} is not set: give the origins of the pages that post responses, comma-separated, e.g. https://www.example.gov.uk`,

@@ -1,8 +1,17 @@
+/* eslint-disable @typescript-eslint/no-floating-promises -- node:test's describe/test return promises the runner itself awaits. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildServer } from './server.js';
 import { SqliteStore } from './store/sqlite-store.js';
-import { ADMIN_TOKEN, ORIGIN, OTHER_ORIGIN, startCollector, tempDir, validPayload, type Collector } from './testing/harness.js';
+import {
+  ADMIN_TOKEN,
+  ORIGIN,
+  OTHER_ORIGIN,
+  startCollector,
+  tempDir,
+  validPayload,
+  type Collector,
+} from './testing/harness.js';
 
 let collector: Collector;
 before(async () => {
@@ -117,8 +126,14 @@ describe('allowlist configuration', () => {
   });
 
   test('entries with a path or another scheme are refused, trailing slashes are normalised', () => {
-    assert.throws(() => buildServer({ store, allowedOrigins: [`${ORIGIN}/feedback`], adminToken: ADMIN_TOKEN }), /origin only/);
-    assert.throws(() => buildServer({ store, allowedOrigins: ['ftp://example.org'], adminToken: ADMIN_TOKEN }), /https:\/\//);
+    assert.throws(
+      () => buildServer({ store, allowedOrigins: [`${ORIGIN}/feedback`], adminToken: ADMIN_TOKEN }),
+      /origin only/,
+    );
+    assert.throws(
+      () => buildServer({ store, allowedOrigins: ['ftp://example.org'], adminToken: ADMIN_TOKEN }),
+      /https:\/\//,
+    );
     assert.doesNotThrow(() => buildServer({ store, allowedOrigins: [`${ORIGIN}/`], adminToken: ADMIN_TOKEN }));
   });
 

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-floating-promises -- node:test's describe/test return promises the runner itself awaits. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { csvCell, CSV_COLUMNS } from './export/csv.js';
@@ -15,7 +16,12 @@ const injected = validPayload({
 });
 const fft = validPayload({
   topic: 'maternity',
-  answer: { variant: 'fft', rating: 'very-good', comment: 'Kind staff, "brilliant",\nthank you', standardWording: true },
+  answer: {
+    variant: 'fft',
+    rating: 'very-good',
+    comment: 'Kind staff, "brilliant",\nthank you',
+    standardWording: true,
+  },
 });
 
 before(async () => {
@@ -34,14 +40,14 @@ function parseCsv(text: string): string[][] {
   let cell = '';
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
-    const char = text[i];
+    const char = text.charAt(i);
     if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (char === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (char === '"') quoted = false;
       else cell += char;
     } else if (char === '"') quoted = true;
-    else if (char === ',') row.push(cell), (cell = '');
-    else if (char === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else if (char === ',') (row.push(cell), (cell = ''));
+    else if (char === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
     else cell += char;
   }
   return rows;
@@ -69,7 +75,10 @@ describe('GET /v1/responses (admin export)', () => {
     assert.equal(response.headers.get('cache-control'), 'no-store');
     const text = await response.text();
     assert.ok(text.endsWith('\n'));
-    const rows = text.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const rows = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     assert.deepEqual(
       rows.map((row) => row.id),
       [injected.id, fft.id],
@@ -141,7 +150,8 @@ describe('GET /v1/responses (admin export)', () => {
   test('a large export streams completely', async () => {
     const big = await startCollector();
     const rows = 1500;
-    for (let i = 0; i < rows; i++) await big.store.insert(validPayload(), new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString());
+    for (let i = 0; i < rows; i++)
+      await big.store.insert(validPayload(), new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString());
     const response = await fetch(`${big.url}/v1/responses?format=csv`, { headers: asAdmin });
     const lines = (await response.text()).split('\r\n').filter(Boolean);
     assert.equal(lines.length, rows + 1);

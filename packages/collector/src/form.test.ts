@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-floating-promises -- node:test's describe/test return promises the runner itself awaits. */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
@@ -52,12 +53,13 @@ describe('POST /v1/responses (no-JavaScript form)', () => {
     assert.equal(await collector.count(), count + 1);
 
     const stored = (await collector.exportRows()).at(-1);
-    assert.equal(stored?.page, PAGE);
-    assert.equal(stored?.locale, 'en');
-    assert.equal(stored?.widget, 'feedback-prompt');
-    assert.equal(stored?.stage, null, 'an empty stage means none');
-    assert.match(stored?.id ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    assert.deepEqual(stored?.answer, {
+    assert.ok(stored);
+    assert.equal(stored.page, PAGE);
+    assert.equal(stored.locale, 'en');
+    assert.equal(stored.widget, 'feedback-prompt');
+    assert.equal(stored.stage, null, 'an empty stage means none');
+    assert.match(stored.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.deepEqual(stored.answer, {
       variant: 'page-useful',
       useful: 'no',
       reasons: ['out-of-date', 'hard-to-understand'],
@@ -79,8 +81,9 @@ describe('POST /v1/responses (no-JavaScript form)', () => {
     assert.equal(response.status, 200);
     await response.text();
     const stored = (await collector.exportRows()).at(-1);
-    assert.equal(stored?.stage, 'monitor-services');
-    assert.deepEqual(stored?.answer, { variant: 'fft', rating: 'very-good', standardWording: true });
+    assert.ok(stored);
+    assert.equal(stored.stage, 'monitor-services');
+    assert.deepEqual(stored.answer, { variant: 'fft', rating: 'very-good', standardWording: true });
   });
 
   test('thanks in Welsh for locale cy', async () => {
@@ -227,7 +230,19 @@ describe('POST /v1/responses (no-JavaScript form)', () => {
 
   test('property: any mix of form fields gets a 200 or 422 page, never a 5xx', async () => {
     const names = fc.oneof(
-      fc.constantFrom('id', 'widget', 'topic', 'stage', 'locale', 'variant', 'useful', 'rating', 'reasons', 'comment', 'page'),
+      fc.constantFrom(
+        'id',
+        'widget',
+        'topic',
+        'stage',
+        'locale',
+        'variant',
+        'useful',
+        'rating',
+        'reasons',
+        'comment',
+        'page',
+      ),
       fc.string(),
     );
     const fields = fc.array(fc.tuple(names, fc.oneof(fc.constantFrom('', 'yes', 'fft', 'gp', 'cy'), fc.string())), {

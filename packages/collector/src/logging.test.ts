@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-floating-promises -- node:test's describe/test return promises the runner itself awaits. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ORIGIN, startCollector, validPayload, type Collector } from './testing/harness.js';
@@ -12,7 +13,9 @@ after(() => collector.close());
 describe('logging (when switched on)', () => {
   test('records method, route and status but never free text, URLs with queries or addresses', async () => {
     const secret = 'SECRET-FREE-TEXT';
-    await (await collector.postJson(validPayload({ answer: { variant: 'page-useful', useful: 'no', comment: secret } }))).text();
+    await (
+      await collector.postJson(validPayload({ answer: { variant: 'page-useful', useful: 'no', comment: secret } }))
+    ).text();
     await (await collector.postJson(`{"comment": "${secret}"`)).text();
     await (await collector.postForm([['comment', secret]], { referer: `${ORIGIN}/page?q=${secret}` })).text();
     await (await fetch(`${collector.url}/nothing?q=${secret}`)).text();

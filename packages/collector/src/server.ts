@@ -92,8 +92,9 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   // Only JSON and the fallback form are accepted; Fastify would otherwise take text/plain.
   app.removeContentTypeParser('text/plain');
 
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(SECURITY_HEADERS);
+    done();
   });
 
   app.register(cors, {
@@ -135,10 +136,12 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   );
 
   const validate = createResponseValidator();
-  app.register(async (routes) => {
+  // Routes go in a plugin so they load after CORS and formbody, and get their hooks.
+  app.register((routes, _options, done) => {
     registerSubmitRoute(routes, { store, validate, allowedOrigins });
     registerExportRoute(routes, { store, adminToken: options.adminToken });
     registerHealthRoute(routes, store);
+    done();
   });
 
   return app;

@@ -46,8 +46,7 @@ export const MESSAGES: Record<PageLanguage, PageMessages> = {
     commentTooLong: `Your comment must be ${commentLimit} characters or fewer.`,
     reasonsInvalid: 'One of the reasons you ticked was not recognised.',
     formBroken: 'The feedback form is not set up correctly. This is not your fault. Please try again later.',
-    idConflict:
-      'This form has already been used to send a different answer. Go back, reload the page and try again.',
+    idConflict: 'This form has already been used to send a different answer. Go back, reload the page and try again.',
     tooLarge: 'Your answer is too long to send. Shorten your comment and try again.',
     originNotAllowed: 'This website is not allowed to send feedback here. This is not your fault.',
     unavailable: 'We could not save your answer because of a problem on our side. Please try again later.',
@@ -61,7 +60,7 @@ export const MESSAGES: Record<PageLanguage, PageMessages> = {
     problemHeading: 'Mae problem wedi codi',
     problemIntro: 'Nid oeddem yn gallu cadw eich ateb:',
     tryAgain: 'Ewch yn ôl a rhowch gynnig arall arni',
-    chooseUseful: "Dewiswch ie neu na i ddweud a oedd y dudalen yn ddefnyddiol.",
+    chooseUseful: 'Dewiswch ie neu na i ddweud a oedd y dudalen yn ddefnyddiol.',
     chooseRating: 'Dewiswch pa mor dda oedd eich profiad.',
     commentTooLong: `Rhaid i'ch sylw fod yn ${commentLimit} nod neu lai.`,
     reasonsInvalid: "Nid oeddem yn adnabod un o'r rhesymau a ddewisoch.",
@@ -87,7 +86,8 @@ export const MESSAGES: Record<PageLanguage, PageMessages> = {
     chooseRating: 'منتخب کریں کہ آپ کا تجربہ کتنا اچھا تھا۔',
     commentTooLong: `آپ کا تبصرہ ${commentLimit} حروف یا اس سے کم ہونا چاہیے۔`,
     reasonsInvalid: 'آپ کی منتخب کردہ وجوہات میں سے ایک پہچانی نہیں گئی۔',
-    formBroken: 'رائے کا فارم درست طریقے سے ترتیب نہیں دیا گیا۔ یہ آپ کی غلطی نہیں ہے۔ براہ کرم بعد میں دوبارہ کوشش کریں۔',
+    formBroken:
+      'رائے کا فارم درست طریقے سے ترتیب نہیں دیا گیا۔ یہ آپ کی غلطی نہیں ہے۔ براہ کرم بعد میں دوبارہ کوشش کریں۔',
     idConflict:
       'یہ فارم پہلے ہی ایک مختلف جواب بھیجنے کے لیے استعمال ہو چکا ہے۔ واپس جائیں، صفحہ دوبارہ لوڈ کریں اور دوبارہ کوشش کریں۔',
     tooLarge: 'آپ کا جواب بھیجنے کے لیے بہت لمبا ہے۔ اپنا تبصرہ مختصر کریں اور دوبارہ کوشش کریں۔',

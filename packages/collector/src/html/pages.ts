@@ -40,7 +40,11 @@ ${backLink(backTo, text.backToPage)}`,
 }
 
 /** Shown when a form post could not be stored, with each reason in plain words. */
-export function renderProblem(language: PageLanguage, problems: readonly ProblemKey[], backTo: string | undefined): string {
+export function renderProblem(
+  language: PageLanguage,
+  problems: readonly ProblemKey[],
+  backTo: string | undefined,
+): string {
   const text = MESSAGES[language];
   const items = [...new Set(problems)].map((key) => `<li>${escapeHtml(text[key])}</li>`).join('\n');
   return page(

@@ -31,7 +31,10 @@ function list(value: string | string[] | undefined): string[] | undefined {
  * default referrer policy a cross-origin Referer is only the origin, so a `page` field
  * on the same origin is used when the Referer has no path.
  */
-export function choosePage(referer: string | undefined, field: string | string[] | undefined): string | string[] | undefined {
+export function choosePage(
+  referer: string | undefined,
+  field: string | string[] | undefined,
+): string | string[] | undefined {
   const fromReferer = pageFromUrl(referer);
   const fromField = typeof field === 'string' ? pageFromUrl(field) : undefined;
   if (fromReferer) {
@@ -81,8 +84,7 @@ export function payloadFromForm(fields: FormFields, context: FormContext): Recor
   };
   const stage = present(fields.stage);
   if (stage !== undefined) payload.stage = stage;
-  for (const key of Object.keys(payload)) if (payload[key] === undefined) delete payload[key];
-  return payload;
+  return Object.fromEntries(Object.entries(payload).filter(([, value]) => value !== undefined));
 }
 
 /** The field a problem is about: `required` problems name it in the message. */

@@ -22,7 +22,15 @@ export function parseAllowedOrigin(entry: string): { ok: true; origin: string } 
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return { ok: false, reason: `"${value}" must start with https:// or http://` };
   }
-  if (url.username || url.password || url.pathname !== '/' || url.search || url.hash || value.endsWith('?') || value.endsWith('#')) {
+  if (
+    url.username ||
+    url.password ||
+    url.pathname !== '/' ||
+    url.search ||
+    url.hash ||
+    value.endsWith('?') ||
+    value.endsWith('#')
+  ) {
     return {
       ok: false,
       reason: `"${value}" must be an origin only (scheme, host and optional port), without a path, query or fragment`,

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SLUG_PATTERN } from '@participate/schema';
 import { bearerTokenChecker } from '../http/admin-auth.js';
 import { ApiError } from '../http/errors.js';
@@ -26,7 +26,8 @@ function filterFrom(query: unknown): ExportFilter {
   const filter: ExportFilter = {};
   const topic = queryValue(query, 'topic');
   if (topic !== undefined) {
-    if (!slug.test(topic)) throw new ApiError(400, 'invalid_query', '"topic" must be a topic slug such as gp-appointments.');
+    if (!slug.test(topic))
+      throw new ApiError(400, 'invalid_query', '"topic" must be a topic slug such as gp-appointments.');
     filter.topic = topic;
   }
   const since = queryValue(query, 'since');
@@ -62,10 +63,12 @@ async function started<T>(source: AsyncIterable<T>): Promise<AsyncIterable<T>> {
 export function registerExportRoute(app: FastifyInstance, { store, adminToken }: ExportRouteOptions) {
   const isAdmin = bearerTokenChecker(adminToken);
 
-  async function requireAdmin(request: FastifyRequest) {
-    if (!isAdmin(request.headers.authorization)) {
-      throw new ApiError(401, 'unauthorized', 'Send the admin token as "Authorization: Bearer <token>".');
-    }
+  function requireAdmin(request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) {
+    done(
+      isAdmin(request.headers.authorization)
+        ? undefined
+        : new ApiError(401, 'unauthorized', 'Send the admin token as "Authorization: Bearer <token>".'),
+    );
   }
 
   app.get('/v1/responses', { onRequest: requireAdmin }, async (request, reply) => {

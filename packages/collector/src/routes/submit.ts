@@ -25,19 +25,24 @@ const HTML = 'text/html; charset=utf-8';
 
 /** `POST /v1/responses`: JSON from the widgets, urlencoded from the no-JavaScript form. */
 export function registerSubmitRoute(app: FastifyInstance, { store, validate, allowedOrigins }: SubmitRouteOptions) {
-  // Runs before the body is read: a post from anywhere else costs no parsing.
-  async function checkOrigin(request: FastifyRequest) {
+  function originProblem(request: FastifyRequest): ApiError | undefined {
     const origin = requestOrigin(request.headers);
     if (origin === undefined) {
-      throw new ApiError(
+      return new ApiError(
         403,
         'origin_not_allowed',
         'Responses must be posted from a page on an allowed origin; this request has neither an Origin nor a Referer header.',
       );
     }
     if (!allowedOrigins.has(origin)) {
-      throw new ApiError(403, 'origin_not_allowed', `The origin ${origin} is not allowed to post responses here.`);
+      return new ApiError(403, 'origin_not_allowed', `The origin ${origin} is not allowed to post responses here.`);
     }
+    return undefined;
+  }
+
+  // Runs before the body is read: a post from anywhere else costs no parsing.
+  function checkOrigin(request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) {
+    done(originProblem(request));
   }
 
   async function submitJson(request: FastifyRequest, reply: FastifyReply) {
@@ -62,7 +67,10 @@ export function registerSubmitRoute(app: FastifyInstance, { store, validate, all
     );
     const backTo = backLinkFor(payload.page, allowedOrigins);
     const problem = (status: number, keys: ProblemKey[]) =>
-      reply.code(status).type(HTML).send(renderProblem(language, keys, backTo));
+      reply
+        .code(status)
+        .type(HTML)
+        .send(renderProblem(language, keys, backTo));
 
     const result = validate(payload);
     if (!result.ok) return problem(422, problemKeysFor(result.problems));

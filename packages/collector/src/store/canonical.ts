@@ -24,6 +24,7 @@ export function canonicalJson(value: unknown): string {
  * the same answer.
  */
 export function bodyHash(payload: ResponsePayload): string {
-  const { submittedAt: _sentAt, ...content } = payload;
+  const content: Partial<ResponsePayload> = { ...payload };
+  delete content.submittedAt;
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-floating-promises -- node:test's describe/test return promises the runner itself awaits. */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +9,9 @@ import { openStore, sqlitePathFrom } from './open-store.js';
 import { SqliteStore } from './sqlite-store.js';
 
 const dir = tempDir();
-after(() => dir.remove());
+after(() => {
+  dir.remove();
+});
 
 describe('openStore', () => {
   test('reads plain paths and sqlite:/file: URLs as SQLite file paths', () => {

@@ -19,8 +19,17 @@ export function sqlitePathFrom(databaseUrl: string): string | undefined {
   return value;
 }
 
-/** Opens the store named by a DATABASE_URL-style string. */
-export async function openStore(databaseUrl: string): Promise<ResponseStore> {
+/**
+ * Opens the store named by a DATABASE_URL-style string. Asynchronous because a networked
+ * store will need to connect; any error arrives as a rejection.
+ */
+export function openStore(databaseUrl: string): Promise<ResponseStore> {
+  return new Promise((resolve) => {
+    resolve(openSync(databaseUrl));
+  });
+}
+
+function openSync(databaseUrl: string): ResponseStore {
   if (/^postgres(ql)?:/i.test(databaseUrl.trim())) {
     throw new Error(
       'PostgreSQL is not supported in this version of the collector yet. ' +
@@ -35,9 +44,7 @@ export async function openStore(databaseUrl: string): Promise<ResponseStore> {
     );
   }
   if (path === '' || path === ':memory:') {
-    throw new Error(
-      'The database must be a file path: an in-memory database would lose every answer on restart.',
-    );
+    throw new Error('The database must be a file path: an in-memory database would lose every answer on restart.');
   }
   return new SqliteStore(path);
 }

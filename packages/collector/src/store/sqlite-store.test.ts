@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-floating-promises -- node:test's describe/test return promises the runner itself awaits. */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,9 @@ import { SqliteStore } from './sqlite-store.js';
 import { StoreUnavailableError, type StoredResponse } from './store.js';
 
 const dir = tempDir();
-after(() => dir.remove());
+after(() => {
+  dir.remove();
+});
 let counter = 0;
 const freshPath = () => join(dir.path, `store-${++counter}`, 'nested', 'participate.db');
 
@@ -54,7 +57,9 @@ describe('SqliteStore', () => {
     const store = new SqliteStore(freshPath());
     const payload = validPayload();
     await store.insert(payload, '2026-11-22T06:00:00.000Z');
-    const reordered = JSON.parse(canonicalJson({ ...payload, submittedAt: '2026-11-22T07:00:00.000Z' })) as typeof payload;
+    const reordered = JSON.parse(
+      canonicalJson({ ...payload, submittedAt: '2026-11-22T07:00:00.000Z' }),
+    ) as typeof payload;
     assert.notEqual(Object.keys(reordered)[0], Object.keys(payload)[0]);
     assert.equal((await store.insert(reordered, '2026-11-22T07:00:01.000Z')).outcome, 'duplicate');
     await store.close();

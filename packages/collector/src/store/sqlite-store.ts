@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import type { FeedbackPromptAnswer, ResponsePayload, Stage } from '@participate/schema';
 import { bodyHash } from './canonical.js';
@@ -34,6 +35,20 @@ function unavailable(error: unknown): StoreUnavailableError {
   const reason = error instanceof Error ? error.message : String(error);
   return new StoreUnavailableError(`SQLite store unavailable: ${reason}`, { cause: error });
 }
+
+/** Runs synchronous SQLite work behind the store's promise-based contract. */
+function attempt<T>(work: () => T): Promise<T> {
+  return new Promise((resolve, reject) => {
+    try {
+      resolve(work());
+    } catch (error) {
+      reject(unavailable(error));
+    }
+  });
+}
+
+/** Rows an export reads before letting other requests run. */
+const ROWS_PER_TURN = 500;
 
 function toStored(row: ResponseRow): StoredResponse {
   return {
@@ -124,7 +139,7 @@ export class SqliteStore implements ResponseStore {
     });
   }
 
-  async insert(payload: ResponsePayload, receivedAt: string): Promise<InsertResult> {
+  insert(payload: ResponsePayload, receivedAt: string): Promise<InsertResult> {
     const row: ResponseRow = {
       id: payload.id,
       schema_version: payload.schemaVersion,
@@ -139,11 +154,7 @@ export class SqliteStore implements ResponseStore {
       answer: JSON.stringify(payload.answer),
       body_hash: bodyHash(payload),
     };
-    try {
-      return this.#insert(row);
-    } catch (error) {
-      throw unavailable(error);
-    }
+    return attempt(() => this.#insert(row));
   }
 
   /**
@@ -176,32 +187,33 @@ export class SqliteStore implements ResponseStore {
       const rows = reader
         .prepare(`SELECT * FROM responses ${where} ORDER BY received_at, rowid`)
         .iterate(params) as IterableIterator<ResponseRow>;
-      for (const row of rows) yield toStored(row);
+      let read = 0;
+      for (const row of rows) {
+        yield toStored(row);
+        // Each step is synchronous; pausing now and then keeps a long export from holding up submissions.
+        if (++read % ROWS_PER_TURN === 0) await yieldToEventLoop();
+      }
     } finally {
       this.#openReaders.delete(reader);
       if (reader.open) reader.close();
     }
   }
 
-  async count(): Promise<number> {
-    try {
-      return (this.#db.prepare('SELECT COUNT(*) AS n FROM responses').get() as { n: number }).n;
-    } catch (error) {
-      throw unavailable(error);
-    }
+  count(): Promise<number> {
+    return attempt(() => (this.#db.prepare('SELECT COUNT(*) AS n FROM responses').get() as { n: number }).n);
   }
 
-  async ping(): Promise<void> {
-    try {
+  ping(): Promise<void> {
+    return attempt(() => {
       this.#db.prepare('SELECT 1').get();
-    } catch (error) {
-      throw unavailable(error);
-    }
+    });
   }
 
-  async close(): Promise<void> {
-    for (const reader of this.#openReaders) if (reader.open) reader.close();
-    this.#openReaders.clear();
-    if (this.#db.open) this.#db.close();
+  close(): Promise<void> {
+    return attempt(() => {
+      for (const reader of this.#openReaders) if (reader.open) reader.close();
+      this.#openReaders.clear();
+      if (this.#db.open) this.#db.close();
+    });
   }
 }

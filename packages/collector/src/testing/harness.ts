@@ -15,7 +15,12 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
 export function tempDir(): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), 'participate-collector-'));
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+  return {
+    path,
+    remove: () => {
+      rmSync(path, { recursive: true, force: true });
+    },
+  };
 }
 
 export function validPayload(overrides: Partial<ResponsePayload> = {}): ResponsePayload {
@@ -30,7 +35,7 @@ export function validPayload(overrides: Partial<ResponsePayload> = {}): Response
     submittedAt: '2026-11-22T05:00:00.000Z',
     answer: { variant: 'page-useful', useful: 'no', reasons: ['out-of-date'], comment: 'The opening hours are wrong.' },
     ...overrides,
-  } as ResponsePayload;
+  };
 }
 
 export interface Collector {
