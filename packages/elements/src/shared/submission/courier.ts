@@ -50,6 +50,8 @@ export class Courier {
   private readonly options: Required<Omit<CourierOptions, 'store'>>;
   private readonly watchers = new Map<string, Set<(outcome: Outcome) => void>>();
   private readonly inFlight = new Set<string>();
+  /** What the store holds, mirrored so page hide can send without waiting on storage. */
+  private readonly known = new Map<string, OutboxEntry>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -101,12 +103,12 @@ export class Courier {
     }
 
     if (delivery.kind === 'delivered') {
-      await store.delete(entry.id);
+      await this.forget(store, entry.id);
       void this.flush();
       return { kind: 'sent' };
     }
     if (delivery.kind === 'rejected') {
-      await store.delete(entry.id);
+      await this.forget(store, entry.id);
       return { kind: 'rejected', status: delivery.status, ...(delivery.message ? { message: delivery.message } : {}) };
     }
     entry.notBefore = now() + (delivery.retryAfterMs ?? this.backgroundDelay(entry.attempts));
@@ -146,10 +148,11 @@ export class Courier {
     const store = await this.store;
     const now = this.options.now();
     const entries = await store.list();
+    for (const entry of entries) this.known.set(entry.id, entry);
     const waiting: OutboxEntry[] = [];
     for (const entry of entries) {
       if (now - entry.createdAt > this.options.maxAgeMs) {
-        await store.delete(entry.id);
+        await this.forget(store, entry.id);
         continue;
       }
       if (this.inFlight.has(entry.id) || (!force && entry.notBefore > now)) {
@@ -166,7 +169,7 @@ export class Courier {
         waiting.push(entry, ...entries.slice(entries.indexOf(entry) + 1));
         break;
       }
-      await store.delete(entry.id);
+      await this.forget(store, entry.id);
       this.notify(
         entry.id,
         delivery.kind === 'delivered'
@@ -175,6 +178,30 @@ export class Courier {
       );
     }
     this.schedule(waiting);
+  }
+
+  /**
+   * For page hide: there is no time to read storage before the page goes, so send what is
+   * known at once, with keepalive. Entries stay stored until an answer arrives; if the page
+   * is gone by then, the next visit sends them again and the endpoint stores them once.
+   */
+  sendKnownBeforeUnload(): void {
+    for (const entry of this.known.values()) {
+      if (this.inFlight.has(entry.id)) continue;
+      this.inFlight.add(entry.id);
+      void this.attempt(entry, true)
+        .then(async (delivery) => {
+          if (delivery.kind === 'retry') return;
+          await this.forget(await this.store, entry.id);
+          this.notify(entry.id, delivery.kind === 'delivered' ? { kind: 'sent' } : { kind: 'rejected', status: delivery.status });
+        })
+        .finally(() => this.inFlight.delete(entry.id));
+    }
+  }
+
+  private async forget(store: OutboxStore, id: string): Promise<void> {
+    this.known.delete(id);
+    await store.delete(id);
   }
 
   private attempt(entry: OutboxEntry, keepalive = false): Promise<Delivery> {
@@ -186,8 +213,9 @@ export class Courier {
     try {
       const others = (await store.list()).filter((e) => e.id !== entry.id);
       const excess = others.length - (this.options.maxEntries - 1);
-      for (const old of others.slice(0, Math.max(0, excess))) await store.delete(old.id);
+      for (const old of others.slice(0, Math.max(0, excess))) await this.forget(store, old.id);
       await store.put(entry);
+      this.known.set(entry.id, entry);
       return true;
     } catch {
       return false;
@@ -227,9 +255,11 @@ export function getPageCourier(): Courier {
   if (!pageCourier) {
     const courier = new Courier({ store: openOutboxStore() });
     addEventListener('online', () => void courier.flush({ force: true }));
-    addEventListener('pagehide', () => void courier.flush({ force: true, keepalive: true }));
+    addEventListener('pagehide', () => {
+      courier.sendKnownBeforeUnload();
+    });
     document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'hidden') void courier.flush({ force: true, keepalive: true });
+      if (document.visibilityState === 'hidden') courier.sendKnownBeforeUnload();
     });
     void courier.flush({ force: true });
     pageCourier = courier;

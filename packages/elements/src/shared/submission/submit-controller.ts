@@ -35,6 +35,11 @@ export class SubmitController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    // The page's courier flushes what an earlier visit left behind as soon as it exists.
+    this.courier();
+  }
+
   hostDisconnected(): void {
     this.stopWatching?.();
   }
