@@ -113,7 +113,7 @@ export class Courier {
     }
     entry.notBefore = now() + (delivery.retryAfterMs ?? this.backgroundDelay(entry.attempts));
     const stillKept = kept && (await this.keep(store, entry));
-    this.schedule([entry]);
+    this.schedule(entry.notBefore);
     return stillKept && store.persistent ? { kind: 'queued' } : { kind: 'failed' };
   }
 
@@ -149,14 +149,14 @@ export class Courier {
     const now = this.options.now();
     const entries = await store.list();
     for (const entry of entries) this.known.set(entry.id, entry);
-    const waiting: OutboxEntry[] = [];
+    const waiting: number[] = [];
     for (const entry of entries) {
       if (now - entry.createdAt > this.options.maxAgeMs) {
         await this.forget(store, entry.id);
         continue;
       }
       if (this.inFlight.has(entry.id) || (!force && entry.notBefore > now)) {
-        waiting.push(entry);
+        waiting.push(entry.notBefore);
         continue;
       }
       this.inFlight.add(entry.id);
@@ -165,9 +165,10 @@ export class Courier {
         entry.attempts++;
         entry.notBefore = now + (delivery.retryAfterMs ?? this.backgroundDelay(entry.attempts));
         await this.keep(store, entry);
-        // The endpoint or network is down: stop here rather than hammer it with the rest.
-        waiting.push(entry, ...entries.slice(entries.indexOf(entry) + 1));
-        break;
+        // The endpoint or network is down: stop, and try nothing else before this one's
+        // backoff is over, rather than hammer it with the rest.
+        this.schedule(entry.notBefore);
+        return;
       }
       await this.forget(store, entry.id);
       this.notify(
@@ -177,7 +178,7 @@ export class Courier {
           : { kind: 'rejected', status: delivery.status, ...(delivery.message ? { message: delivery.message } : {}) },
       );
     }
-    this.schedule(waiting);
+    if (waiting.length > 0) this.schedule(Math.min(...waiting));
   }
 
   /**
@@ -228,10 +229,9 @@ export class Courier {
     return backgroundBaseMs + backoffDelay(attempts, backgroundBaseMs, backgroundCapMs, random);
   }
 
-  private schedule(entries: OutboxEntry[]): void {
-    if (entries.length === 0) return;
-    const next = Math.min(...entries.map((e) => e.notBefore));
-    const delay = Math.max(0, next - this.options.now());
+  /** Sets the one background flush for `at` (ms since epoch). */
+  private schedule(at: number): void {
+    const delay = Math.max(0, at - this.options.now());
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
