@@ -72,7 +72,12 @@ describe('feedback prompt on the demo pages', () => {
 
     const rows = stack.rows('riverside-gp');
     assert.equal(rows.length, 1);
-    assert.deepEqual(rows[0].answer, { variant: 'fft', rating: 'very-good', comment: 'Seen on time', standardWording: true });
+    assert.deepEqual(rows[0].answer, {
+      variant: 'fft',
+      rating: 'very-good',
+      comment: 'Seen on time',
+      standardWording: true,
+    });
     await page.close();
   });
 
@@ -115,7 +120,10 @@ describe('feedback prompt on the demo pages', () => {
     scripts.length = 0;
     await page.goto(`${stack.demoUrl}/council-cy.html`);
     await widgetSays(page, 'Ydy');
-    assert.ok(scripts.some((path) => /\/chunks\/cy-/.test(path)), 'the Welsh page loads the Welsh strings');
+    assert.ok(
+      scripts.some((path) => /\/chunks\/cy-/.test(path)),
+      'the Welsh page loads the Welsh strings',
+    );
     await page.close();
   });
 

@@ -56,7 +56,11 @@ export function endpointsPlugin() {
     async serverStart({ config }) {
       dataDir = mkdtempSync(join(tmpdir(), 'participate-wtr-'));
       const store = await openStore(join(dataDir, 'participate.db'));
-      const testOrigins = [`http://${config.hostname ?? 'localhost'}:${config.port}`, `http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
+      const testOrigins = [
+        `http://${config.hostname ?? 'localhost'}:${config.port}`,
+        `http://localhost:${config.port}`,
+        `http://127.0.0.1:${config.port}`,
+      ];
       collector = await buildServer({ store, allowedOrigins: testOrigins, adminToken: ADMIN_TOKEN });
       collectorUrl = await collector.listen({ port: 0, host: '127.0.0.1' });
     },
@@ -70,7 +74,10 @@ export function endpointsPlugin() {
         const response = await fetch(`${collectorUrl}/v1/responses?format=ndjson`, {
           headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
         });
-        const rows = (await response.text()).split('\n').filter(Boolean).map((line) => JSON.parse(line));
+        const rows = (await response.text())
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line));
         return payload?.topic ? rows.filter((row) => row.topic === payload.topic) : rows;
       }
       return undefined;

@@ -1,4 +1,4 @@
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define/feedback-prompt.js';
 import type { ParticipateSentEvent, ParticipateQueuedEvent, ParticipateErrorEvent } from '../shared/events.js';
@@ -22,6 +22,7 @@ import {
   focused,
   prompt,
   text,
+  until,
 } from '../test-support/prompt-helpers.js';
 
 /** Tabs until the shadow root's focused element matches, as a keyboard user would. */
@@ -45,7 +46,9 @@ describe('<participate-feedback-prompt> page-useful', () => {
   });
 
   it('asks "Is this page useful?" with named Yes and No buttons, accessibly', async () => {
-    const el = await prompt(html`<participate-feedback-prompt endpoint=${endpoint} topic="a"></participate-feedback-prompt>`);
+    const el = await prompt(
+      html`<participate-feedback-prompt endpoint=${endpoint} topic="a"></participate-feedback-prompt>`,
+    );
     expect(text(el)).to.contain('Is this page useful?');
     expect(buttonByText(el, 'Yes').getAttribute('aria-label')).to.equal('Yes, this page is useful');
     expect(buttonByText(el, 'No').getAttribute('aria-label')).to.equal('No, this page is not useful');
@@ -56,12 +59,16 @@ describe('<participate-feedback-prompt> page-useful', () => {
   it('is completed by keyboard alone and the answer lands in the collector', async () => {
     const topic = uniqueTopic();
     const el = await prompt(
-      html`<participate-feedback-prompt endpoint=${endpoint} topic=${topic} stage="improve-services"></participate-feedback-prompt>`,
+      html`<participate-feedback-prompt
+        endpoint=${endpoint}
+        topic=${topic}
+        stage="improve-services"
+      ></participate-feedback-prompt>`,
     );
     buttonByText(el, 'Yes').focus();
     await tabTo(el, 'button[value="no"]');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => text(el).includes('What went wrong?'));
+    await until(() => text(el).includes('What went wrong?'));
     expect(focused(el)?.textContent).to.contain('You said this page is not useful.');
     await expectNoAxeViolations(el);
 
@@ -74,7 +81,7 @@ describe('<participate-feedback-prompt> page-useful', () => {
     await sendKeys({ press: 'Enter' });
     const event = await sent;
 
-    await waitUntil(() => text(el).includes('Thank you for your feedback'));
+    await until(() => text(el).includes('Thank you for your feedback'));
     expect(focused(el)?.classList.contains('panel-heading')).to.equal(true);
     await announced(el, 'Your feedback has been sent');
     await expectNoAxeViolations(el);
@@ -92,7 +99,7 @@ describe('<participate-feedback-prompt> page-useful', () => {
     });
   });
 
-  it('offers the author\'s reasons from <participate-option> children, as text only', async () => {
+  it("offers the author's reasons from <participate-option> children, as text only", async () => {
     const el = await prompt(html`
       <participate-feedback-prompt endpoint=${endpoint} topic="a">
         <participate-option value="typo">There is a spelling <b>mistake</b></participate-option>
@@ -100,45 +107,53 @@ describe('<participate-feedback-prompt> page-useful', () => {
       </participate-feedback-prompt>
     `);
     buttonByText(el, 'No').click();
-    await waitUntil(() => $$(el, 'input[type="checkbox"]').length === 2);
+    await until(() => $$(el, 'input[type="checkbox"]').length === 2);
     expect(text(el)).to.contain('There is a spelling mistake');
     expect(text(el)).to.contain('<img src=x onerror="window.__pwned = true">');
     expect($$(el, 'img, b')).to.have.length(0);
   });
 
   it('renders hostile labels set as a property as text, creating no elements', async () => {
-    const el = await prompt(html`<participate-feedback-prompt endpoint=${endpoint} topic="a"></participate-feedback-prompt>`);
+    const el = await prompt(
+      html`<participate-feedback-prompt endpoint=${endpoint} topic="a"></participate-feedback-prompt>`,
+    );
     el.reasons = [{ value: 'x', label: '<img src=x onerror="window.__pwned = true">' }];
     buttonByText(el, 'No').click();
-    await waitUntil(() => $$(el, 'input[type="checkbox"]').length === 1);
+    await until(() => $$(el, 'input[type="checkbox"]').length === 1);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect($$(el, 'img')).to.have.length(0);
     expect((window as unknown as { __pwned?: boolean }).__pwned).to.equal(undefined);
   });
 
   it('lets a person change their answer, returning focus to it', async () => {
-    const el = await prompt(html`<participate-feedback-prompt endpoint=${endpoint} topic="a"></participate-feedback-prompt>`);
+    const el = await prompt(
+      html`<participate-feedback-prompt endpoint=${endpoint} topic="a"></participate-feedback-prompt>`,
+    );
     buttonByText(el, 'Yes').click();
-    await waitUntil(() => text(el).includes('You said this page is useful.'));
+    await until(() => text(el).includes('You said this page is useful.'));
     expect(text(el)).not.to.contain('What went wrong?');
     expect(text(el)).to.contain('Is there anything we could do better?');
     buttonByText(el, 'Change your answer').click();
-    await waitUntil(() => focused(el)?.getAttribute('value') === 'yes');
+    await until(() => focused(el)?.getAttribute('value') === 'yes');
   });
 
   it('shows a GOV.UK error summary for an over-long comment, keeping what was typed', async () => {
     const el = await prompt(
-      html`<participate-feedback-prompt endpoint=${endpoint} topic="a" comment-maxlength="10"></participate-feedback-prompt>`,
+      html`<participate-feedback-prompt
+        endpoint=${endpoint}
+        topic="a"
+        comment-maxlength="10"
+      ></participate-feedback-prompt>`,
     );
     buttonByText(el, 'No').click();
-    await waitUntil(() => $$(el, 'textarea').length === 1);
+    await until(() => $$(el, 'textarea').length === 1);
     const textarea = $(el, 'textarea') as HTMLTextAreaElement;
     textarea.focus();
     await sendKeys({ type: 'Eleven char' });
     expect(text(el)).to.contain('You have 1 character too many');
     buttonByText(el, 'Send').click();
 
-    await waitUntil(() => focused(el)?.classList.contains('error-summary'));
+    await until(() => focused(el)?.classList.contains('error-summary'));
     expect(text(el)).to.contain('There is a problem');
     expect(text(el)).to.contain('Your comments must be 10 characters or fewer');
     expect(textarea.value).to.equal('Eleven char');
@@ -152,10 +167,14 @@ describe('<participate-feedback-prompt> page-useful', () => {
 
   it('counts characters with correct plurals and announces the count after a pause', async () => {
     const el = await prompt(
-      html`<participate-feedback-prompt endpoint=${endpoint} topic="a" comment-maxlength="3"></participate-feedback-prompt>`,
+      html`<participate-feedback-prompt
+        endpoint=${endpoint}
+        topic="a"
+        comment-maxlength="3"
+      ></participate-feedback-prompt>`,
     );
     buttonByText(el, 'No').click();
-    await waitUntil(() => $$(el, 'textarea').length === 1);
+    await until(() => $$(el, 'textarea').length === 1);
     expect(text(el)).to.contain('You have 3 characters remaining');
     $(el, 'textarea').focus();
     await sendKeys({ type: 'ab' });
@@ -166,20 +185,26 @@ describe('<participate-feedback-prompt> page-useful', () => {
 
   it('restores a half-written comment after a reload and clears it once sent', async () => {
     const topic = uniqueTopic();
-    const first = await prompt(html`<participate-feedback-prompt endpoint=${endpoint} topic=${topic}></participate-feedback-prompt>`);
+    const first = await prompt(
+      html`<participate-feedback-prompt endpoint=${endpoint} topic=${topic}></participate-feedback-prompt>`,
+    );
     buttonByText(first, 'No').click();
-    await waitUntil(() => $$(first, 'textarea').length === 1);
+    await until(() => $$(first, 'textarea').length === 1);
     $(first, 'textarea').focus();
     await sendKeys({ type: 'Half a thought' });
     first.remove();
 
-    const again = await prompt(html`<participate-feedback-prompt endpoint=${endpoint} topic=${topic}></participate-feedback-prompt>`);
+    const again = await prompt(
+      html`<participate-feedback-prompt endpoint=${endpoint} topic=${topic}></participate-feedback-prompt>`,
+    );
     expect(($(again, 'textarea') as HTMLTextAreaElement).value).to.equal('Half a thought');
     buttonByText(again, 'Send').click();
-    await waitUntil(() => text(again).includes('Thank you for your feedback'));
+    await until(() => text(again).includes('Thank you for your feedback'));
     again.remove();
 
-    const fresh = await prompt(html`<participate-feedback-prompt endpoint=${endpoint} topic=${topic}></participate-feedback-prompt>`);
+    const fresh = await prompt(
+      html`<participate-feedback-prompt endpoint=${endpoint} topic=${topic}></participate-feedback-prompt>`,
+    );
     expect(text(fresh)).to.contain('Is this page useful?');
   });
 
@@ -188,12 +213,12 @@ describe('<participate-feedback-prompt> page-useful', () => {
       html`<participate-feedback-prompt endpoint=${UNREACHABLE_ENDPOINT} topic="a"></participate-feedback-prompt>`,
     );
     buttonByText(el, 'Yes').click();
-    await waitUntil(() => $$(el, 'button[type="submit"]').length === 1);
+    await until(() => $$(el, 'button[type="submit"]').length === 1);
     const queued = eventually<ParticipateQueuedEvent>(el, 'participate-queued');
     buttonByText(el, 'Send').click();
     const event = await queued;
     expect(event.detail.payload.answer).to.deep.equal({ variant: 'page-useful', useful: 'yes' });
-    await waitUntil(() => text(el).includes('Your feedback is saved'));
+    await until(() => text(el).includes('Your feedback is saved'));
     expect(text(el)).to.contain('Saved on this device. We will send it when you are back online.');
     expect(focused(el)?.classList.contains('panel-heading')).to.equal(true);
     await announced(el, 'Saved on this device');
@@ -203,15 +228,18 @@ describe('<participate-feedback-prompt> page-useful', () => {
   it('shows the sending state while a flaky endpoint is retried, then sends with the same id', async () => {
     const key = uniqueTopic('flaky');
     const el = await prompt(
-      html`<participate-feedback-prompt endpoint=${faultEndpoint(key, { status: 503, times: 1 })} topic="a"></participate-feedback-prompt>`,
+      html`<participate-feedback-prompt
+        endpoint=${faultEndpoint(key, { status: 503, times: 1 })}
+        topic="a"
+      ></participate-feedback-prompt>`,
     );
     buttonByText(el, 'Yes').click();
-    await waitUntil(() => $$(el, 'button[type="submit"]').length === 1);
+    await until(() => $$(el, 'button[type="submit"]').length === 1);
     buttonByText(el, 'Send').click();
-    await waitUntil(() => $(el, 'button[type="submit"]').getAttribute('aria-disabled') === 'true');
+    await until(() => $(el, 'button[type="submit"]').getAttribute('aria-disabled') === 'true');
     await announced(el, 'Sending your feedback');
     await expectNoAxeViolations(el);
-    await waitUntil(() => text(el).includes('Thank you for your feedback'), 'never sent', { timeout: 5000 });
+    await until(() => text(el).includes('Thank you for your feedback'), 'never sent', 5000);
     const bodies = await faultBodies(key);
     expect(bodies).to.have.length(2);
     expect(bodies[0]?.id).to.equal(bodies[1]?.id);
@@ -220,10 +248,13 @@ describe('<participate-feedback-prompt> page-useful', () => {
   it('fails honestly on a refusal, keeps the answer, and sends it on "Try again"', async () => {
     const key = uniqueTopic('refuse');
     const el = await prompt(
-      html`<participate-feedback-prompt endpoint=${faultEndpoint(key, { status: 422, times: 1 })} topic="a"></participate-feedback-prompt>`,
+      html`<participate-feedback-prompt
+        endpoint=${faultEndpoint(key, { status: 422, times: 1 })}
+        topic="a"
+      ></participate-feedback-prompt>`,
     );
     buttonByText(el, 'No').click();
-    await waitUntil(() => $$(el, 'textarea').length === 1);
+    await until(() => $$(el, 'textarea').length === 1);
     $(el, 'textarea').focus();
     await sendKeys({ type: 'Keep me' });
     const failed = eventually<ParticipateErrorEvent>(el, 'participate-error');
@@ -231,41 +262,46 @@ describe('<participate-feedback-prompt> page-useful', () => {
     const event = await failed;
     expect(event.detail).to.include({ status: 422, retryable: false, message: 'Injected 422' });
 
-    await waitUntil(() => text(el).includes('Your feedback was not sent'));
+    await until(() => text(el).includes('Your feedback was not sent'));
     expect(focused(el)?.classList.contains('panel-heading')).to.equal(true);
     expect(($(el, 'textarea') as HTMLTextAreaElement).value).to.equal('Keep me');
     expect(await faultBodies(key)).to.have.length(1);
     await expectNoAxeViolations(el);
 
     buttonByText(el, 'Try again').click();
-    await waitUntil(() => text(el).includes('Thank you for your feedback'));
+    await until(() => text(el).includes('Thank you for your feedback'));
     expect(await faultBodies(key)).to.have.length(2);
   });
 
   it('honours Retry-After on 429 before trying again', async () => {
     const key = uniqueTopic('throttle');
     const el = await prompt(
-      html`<participate-feedback-prompt endpoint=${faultEndpoint(key, { status: 429, times: 1, retryAfter: 1 })} topic="a"></participate-feedback-prompt>`,
+      html`<participate-feedback-prompt
+        endpoint=${faultEndpoint(key, { status: 429, times: 1, retryAfter: 1 })}
+        topic="a"
+      ></participate-feedback-prompt>`,
     );
     buttonByText(el, 'Yes').click();
-    await waitUntil(() => $$(el, 'button[type="submit"]').length === 1);
+    await until(() => $$(el, 'button[type="submit"]').length === 1);
     const started = performance.now();
     buttonByText(el, 'Send').click();
-    await waitUntil(() => text(el).includes('Thank you for your feedback'), 'never sent', { timeout: 5000 });
+    await until(() => text(el).includes('Thank you for your feedback'), 'never sent', 5000);
     expect(performance.now() - started).to.be.at.least(950);
     expect(await faultBodies(key)).to.have.length(2);
   });
 
   it('sends nothing when a participate-submit listener cancels', async () => {
     const key = uniqueTopic('cancel');
-    const el = await prompt(html`<participate-feedback-prompt endpoint=${faultEndpoint(key)} topic="a"></participate-feedback-prompt>`);
+    const el = await prompt(
+      html`<participate-feedback-prompt endpoint=${faultEndpoint(key)} topic="a"></participate-feedback-prompt>`,
+    );
     let seen: unknown;
     el.addEventListener('participate-submit', (event) => {
       seen = event.detail.payload;
       event.preventDefault();
     });
     buttonByText(el, 'Yes').click();
-    await waitUntil(() => $$(el, 'button[type="submit"]').length === 1);
+    await until(() => $$(el, 'button[type="submit"]').length === 1);
     buttonByText(el, 'Send').click();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(seen).to.have.property('widget', 'feedback-prompt');
@@ -284,7 +320,7 @@ describe('<participate-feedback-prompt> page-useful', () => {
     `);
     expect(text(el)).to.contain('Did this page help you?');
     buttonByText(el, 'No').click();
-    await waitUntil(() => text(el).includes('What was the problem?'));
+    await until(() => text(el).includes('What was the problem?'));
     expect(buttonByText(el, 'Send feedback')).to.exist;
   });
 });
@@ -300,7 +336,9 @@ describe('<participate-feedback-prompt> fft', () => {
   });
 
   it('uses exactly the standard question and responses, in order', async () => {
-    const el = await prompt(html`<participate-feedback-prompt variant="fft" endpoint=${endpoint} topic="a"></participate-feedback-prompt>`);
+    const el = await prompt(
+      html`<participate-feedback-prompt variant="fft" endpoint=${endpoint} topic="a"></participate-feedback-prompt>`,
+    );
     expect($(el, 'legend').textContent.trim()).to.equal('Overall, how was your experience of our service?');
     expect($$(el, 'input[type="radio"] + label').map((l) => l.textContent.trim())).to.deep.equal([
       'Very good',
@@ -316,12 +354,18 @@ describe('<participate-feedback-prompt> fft', () => {
 
   it('asks for a rating with an error summary, then is completed by keyboard', async () => {
     const topic = uniqueTopic();
-    const el = await prompt(html`<participate-feedback-prompt variant="fft" endpoint=${endpoint} topic=${topic}></participate-feedback-prompt>`);
+    const el = await prompt(
+      html`<participate-feedback-prompt
+        variant="fft"
+        endpoint=${endpoint}
+        topic=${topic}
+      ></participate-feedback-prompt>`,
+    );
     $(el, 'textarea').focus();
     await sendKeys({ type: 'Kind reception staff' });
     await tabTo(el, 'button[type="submit"]');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => focused(el)?.classList.contains('error-summary'));
+    await until(() => focused(el)?.classList.contains('error-summary'));
     expect(text(el)).to.contain('Select how your experience of our service was');
     expect($(el, 'fieldset').getAttribute('aria-describedby')).to.equal('rating-error');
     expect(($(el, 'textarea') as HTMLTextAreaElement).value).to.equal('Kind reception staff');
@@ -347,20 +391,31 @@ describe('<participate-feedback-prompt> fft', () => {
     console.warn = (message: string) => warnings.push(message);
     try {
       const strict = await prompt(
-        html`<participate-feedback-prompt variant="fft" endpoint=${endpoint} topic="b" question="How did we do?"></participate-feedback-prompt>`,
+        html`<participate-feedback-prompt
+          variant="fft"
+          endpoint=${endpoint}
+          topic="b"
+          question="How did we do?"
+        ></participate-feedback-prompt>`,
       );
       expect($(strict, 'legend').textContent.trim()).to.equal('Overall, how was your experience of our service?');
       expect(warnings.join('\n')).to.contain('must use the standard wording');
 
       const topic = uniqueTopic();
       const custom = await prompt(
-        html`<participate-feedback-prompt variant="fft" nonstandard-fft endpoint=${endpoint} topic=${topic} question="How did we do?"></participate-feedback-prompt>`,
+        html`<participate-feedback-prompt
+          variant="fft"
+          nonstandard-fft
+          endpoint=${endpoint}
+          topic=${topic}
+          question="How did we do?"
+        ></participate-feedback-prompt>`,
       );
       expect($(custom, 'legend').textContent.trim()).to.equal('How did we do?');
       expect(warnings.join('\n')).to.contain('no longer a valid FFT');
       $(custom, 'input[value="poor"]').click();
       buttonByText(custom, 'Send').click();
-      await waitUntil(() => text(custom).includes('Thank you'));
+      await until(() => text(custom).includes('Thank you'));
       const rows = await storedRows(topic);
       expect(rows[0]?.answer).to.include({ rating: 'poor', standardWording: false });
     } finally {
@@ -376,13 +431,15 @@ describe('<participate-feedback-prompt> languages', () => {
   });
 
   it('renders in Welsh from its own lang, with the root marked cy', async () => {
-    const el = await prompt(html`<participate-feedback-prompt lang="cy" endpoint=${endpoint} topic="a"></participate-feedback-prompt>`);
-    await waitUntil(() => $(el, '[part="base"]').getAttribute('lang') === 'cy');
+    const el = await prompt(
+      html`<participate-feedback-prompt lang="cy" endpoint=${endpoint} topic="a"></participate-feedback-prompt>`,
+    );
+    await until(() => $(el, '[part="base"]').getAttribute('lang') === 'cy');
     expect(text(el)).not.to.contain('Is this page useful?');
     expect(buttonByText(el, 'Ydy')).to.exist;
     await expectNoAxeViolations(el);
     buttonByText(el, 'Nac ydy').click();
-    await waitUntil(() => $$(el, 'textarea').length === 1);
+    await until(() => $$(el, 'textarea').length === 1);
     await expectNoAxeViolations(el);
   });
 
@@ -394,21 +451,28 @@ describe('<participate-feedback-prompt> languages', () => {
     el.endpoint = endpoint;
     el.topic = 'a';
     wrapper.append(el);
-    await waitUntil(() => el.shadowRoot?.querySelector('[part="base"]')?.getAttribute('lang') === 'cy-GB');
+    await until(() => el.shadowRoot?.querySelector('[part="base"]')?.getAttribute('lang') === 'cy-GB');
     el.setAttribute('lang', 'en');
-    await waitUntil(() => text(el).includes('Is this page useful?'));
+    await until(() => text(el).includes('Is this page useful?'));
     wrapper.remove();
   });
 
   it('mirrors in Urdu, right to left', async () => {
-    const el = await prompt(html`<participate-feedback-prompt lang="ur" variant="fft" endpoint=${endpoint} topic="a"></participate-feedback-prompt>`);
-    await waitUntil(() => $(el, '[part="base"]').getAttribute('dir') === 'rtl');
+    const el = await prompt(
+      html`<participate-feedback-prompt
+        lang="ur"
+        variant="fft"
+        endpoint=${endpoint}
+        topic="a"
+      ></participate-feedback-prompt>`,
+    );
+    await until(() => $(el, '[part="base"]').getAttribute('dir') === 'rtl');
     const base = $(el, '[part="base"]').getBoundingClientRect();
     const radio = $(el, 'input[type="radio"]').getBoundingClientRect();
     expect(base.right - radio.right, 'radios sit at the right-hand edge').to.be.lessThan(base.width / 4);
     await expectNoAxeViolations(el);
     $(el, 'button[type="submit"]').click();
-    await waitUntil(() => $$(el, '.error-summary').length === 1);
+    await until(() => $$(el, '.error-summary').length === 1);
     await expectNoAxeViolations(el);
   });
 });
@@ -425,7 +489,9 @@ describe('<participate-feedback-prompt> configuration', () => {
     const errors = captureErrors();
     try {
       const el = await prompt(html`
-        <participate-feedback-prompt topic="a"><a href="/feedback">Give feedback about this page</a></participate-feedback-prompt>
+        <participate-feedback-prompt topic="a"
+          ><a href="/feedback">Give feedback about this page</a></participate-feedback-prompt
+        >
       `);
       expect($$(el, 'slot')).to.have.length(1);
       expect((el.querySelector('a') as HTMLElement).offsetHeight).to.be.greaterThan(0);
@@ -439,7 +505,12 @@ describe('<participate-feedback-prompt> configuration', () => {
     const errors = captureErrors();
     try {
       const el = await prompt(
-        html`<participate-feedback-prompt endpoint="/x" topic="a" variant="stars" stage="later"></participate-feedback-prompt>`,
+        html`<participate-feedback-prompt
+          endpoint="/x"
+          topic="a"
+          variant="stars"
+          stage="later"
+        ></participate-feedback-prompt>`,
       );
       expect($$(el, 'slot')).to.have.length(1);
       const all = errors.messages.join('\n');
@@ -457,7 +528,9 @@ describe('<participate-feedback-prompt> layout', () => {
   });
 
   it('keeps primary targets at least 44 by 44 and choices at least 24 by 24', async () => {
-    const el = await prompt(html`<participate-feedback-prompt variant="fft" endpoint="/x" topic="a"></participate-feedback-prompt>`);
+    const el = await prompt(
+      html`<participate-feedback-prompt variant="fft" endpoint="/x" topic="a"></participate-feedback-prompt>`,
+    );
     const send = $(el, 'button[type="submit"]').getBoundingClientRect();
     expect(send.height).to.be.at.least(44);
     expect(send.width).to.be.at.least(44);
@@ -470,7 +543,9 @@ describe('<participate-feedback-prompt> layout', () => {
 
   it('reflows at 320 CSS pixels without horizontal scrolling', async () => {
     await setViewport({ width: 320, height: 640 });
-    const el = await prompt(html`<participate-feedback-prompt variant="fft" endpoint="/x" topic="a"></participate-feedback-prompt>`);
+    const el = await prompt(
+      html`<participate-feedback-prompt variant="fft" endpoint="/x" topic="a"></participate-feedback-prompt>`,
+    );
     expect(el.scrollWidth).to.be.at.most(320);
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
   });

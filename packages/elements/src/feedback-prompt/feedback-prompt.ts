@@ -115,7 +115,9 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
   protected override checkConfiguration(): string[] {
     const problems = super.checkConfiguration();
     if (!(FEEDBACK_VARIANTS as readonly string[]).includes(this.variant)) {
-      problems.push(`the "variant" attribute "${this.variant}" is not known. Use variant="page-useful" or variant="fft".`);
+      problems.push(
+        `the "variant" attribute "${this.variant}" is not known. Use variant="page-useful" or variant="fft".`,
+      );
     }
     return problems;
   }
@@ -123,7 +125,9 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('commentMaxlength') && this.commentMaxlength > LIMITS.commentLength) {
-      this.warn(`"comment-maxlength" is ${this.commentMaxlength}; the most a response can carry is ${LIMITS.commentLength}, so ${LIMITS.commentLength} is used.`);
+      this.warn(
+        `"comment-maxlength" is ${this.commentMaxlength}; the most a response can carry is ${LIMITS.commentLength}, so ${LIMITS.commentLength} is used.`,
+      );
     }
     if (this.kind === 'fft' && (changed.has('question') || changed.has('nonstandardFft') || changed.has('strings'))) {
       this.checkFftWording();
@@ -139,9 +143,13 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
   private checkFftWording(): void {
     if (!this.fftOverridden()) return;
     if (this.nonstandardFft) {
-      this.warn('the Friends and Family Test wording has been changed (nonstandard-fft), so these answers are no longer a valid FFT return. They are marked standardWording: false.');
+      this.warn(
+        'the Friends and Family Test wording has been changed (nonstandard-fft), so these answers are no longer a valid FFT return. They are marked standardWording: false.',
+      );
     } else {
-      this.warn('the Friends and Family Test question and answers must use the standard wording, so your replacement text is ignored. Add the nonstandard-fft attribute only if you accept that the answers will not count as FFT.');
+      this.warn(
+        'the Friends and Family Test question and answers must use the standard wording, so your replacement text is ignored. Add the nonstandard-fft attribute only if you accept that the answers will not count as FFT.',
+      );
     }
   }
 
@@ -166,14 +174,19 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
     if (this.commentQuestion) return this.commentQuestion;
     if (this.kind === 'fft') return this.localize.t('feedbackPrompt.fft.commentLabel');
     return this.localize.t(
-      this.draft.useful === 'yes' ? 'feedbackPrompt.pageUseful.commentLabelYes' : 'feedbackPrompt.pageUseful.commentLabelNo',
+      this.draft.useful === 'yes'
+        ? 'feedbackPrompt.pageUseful.commentLabelYes'
+        : 'feedbackPrompt.pageUseful.commentLabelNo',
     );
   }
 
   private reasonOptions(): ParticipateOption[] {
     const given = this.reasons ?? this.lightOptions;
     if (given.length > 0) return given;
-    return DEFAULT_REASONS.map((value) => ({ value, label: this.localize.t(`feedbackPrompt.pageUseful.reasons.${value}`) }));
+    return DEFAULT_REASONS.map((value) => ({
+      value,
+      label: this.localize.t(`feedbackPrompt.pageUseful.reasons.${value}`),
+    }));
   }
 
   // ----- Draft --------------------------------------------------------------------------
@@ -183,7 +196,11 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
     const saved = this.drafts.load();
     if (!saved) return;
     const { followUp, ...draft } = saved;
-    this.draft = { ...draft, reasons: Array.isArray(draft.reasons) ? draft.reasons : [], comment: typeof draft.comment === 'string' ? draft.comment : '' };
+    this.draft = {
+      ...draft,
+      reasons: Array.isArray(draft.reasons) ? draft.reasons : [],
+      comment: typeof draft.comment === 'string' ? draft.comment : '',
+    };
     this.followUp = followUp && this.kind === 'page-useful' && draft.useful !== undefined;
   }
 
@@ -224,7 +241,9 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
   private onCommentInput(event: Event): void {
     this.edit({ comment: (event.target as HTMLTextAreaElement).value });
     clearTimeout(this.countTimer);
-    this.countTimer = setTimeout(() => { this.announce(this.countText()); }, COUNT_ANNOUNCE_DELAY_MS);
+    this.countTimer = setTimeout(() => {
+      this.announce(this.countText());
+    }, COUNT_ANNOUNCE_DELAY_MS);
   }
 
   private countText(): string {
@@ -258,7 +277,12 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
     const comment = this.draft.comment.trim();
     const withComment = comment ? { comment } : {};
     if (this.kind === 'fft') {
-      return { variant: 'fft', rating: this.draft.rating ?? 'dont-know', standardWording: this.standardWording, ...withComment };
+      return {
+        variant: 'fft',
+        rating: this.draft.rating ?? 'dont-know',
+        standardWording: this.standardWording,
+        ...withComment,
+      };
     }
     const reasons = this.draft.useful === 'no' && this.draft.reasons.length > 0 ? { reasons: this.draft.reasons } : {};
     return { variant: 'page-useful', useful: this.draft.useful ?? 'yes', ...reasons, ...withComment };
@@ -305,7 +329,8 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
     }
     // A response that waited on this device has now gone: say so.
     const status = this.submission.status;
-    if (status === 'sent' && this.lastStatus === 'queued') this.announce(this.localize.t('common.status.queuedThenSent'));
+    if (status === 'sent' && this.lastStatus === 'queued')
+      this.announce(this.localize.t('common.status.queuedThenSent'));
     this.lastStatus = status;
   }
 
@@ -352,7 +377,13 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
     const status = this.submission.status;
     const done = status === 'sent' || status === 'queued';
     return html`
-      <section part="base" class="base" lang=${lang} dir=${dir} aria-label=${this.localize.t('feedbackPrompt.regionLabel')}>
+      <section
+        part="base"
+        class="base"
+        lang=${lang}
+        dir=${dir}
+        aria-label=${this.localize.t('feedbackPrompt.regionLabel')}
+      >
         ${done ? this.renderPanel() : this.renderForm()}
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </section>
@@ -366,7 +397,9 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
         <p class="label panel-heading" tabindex="-1">
           ${this.localize.t(queued ? 'feedbackPrompt.queuedHeading' : 'feedbackPrompt.thanksHeading')}
         </p>
-        <p>${this.localize.t(queued ? 'common.status.queued' : this.submission.sentFromOutbox ? 'common.status.queuedThenSent' : 'common.status.sent')}</p>
+        <p>
+          ${this.localize.t(queued ? 'common.status.queued' : this.submission.sentFromOutbox ? 'common.status.queuedThenSent' : 'common.status.sent')}
+        </p>
       </div>
     `;
   }
@@ -379,7 +412,9 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
       <form part="form" novalidate @submit=${this.onSubmit}>
         ${this.kind === 'fft' ? this.renderRatings() : this.renderFollowUp()} ${this.renderComment()}
         <div class="actions">
-          <button part="button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${this.localize.t('common.send')}</button>
+          <button part="button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
+            ${this.localize.t('common.send')}
+          </button>
         </div>
       </form>
     `;
@@ -390,10 +425,26 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
       <div class="question-row" role="group" aria-labelledby="question">
         <p part="label" class="label" id="question">${this.questionText()}</p>
         <div class="answer-buttons">
-          <button part="button" type="button" value="yes" aria-label=${this.localize.t('feedbackPrompt.pageUseful.yesLabel')} @click=${() => this.answerUseful('yes')}>
+          <button
+            part="button"
+            type="button"
+            value="yes"
+            aria-label=${this.localize.t('feedbackPrompt.pageUseful.yesLabel')}
+            @click=${() => {
+              this.answerUseful('yes');
+            }}
+          >
             ${this.localize.t('feedbackPrompt.pageUseful.yes')}
           </button>
-          <button part="button" type="button" value="no" aria-label=${this.localize.t('feedbackPrompt.pageUseful.noLabel')} @click=${() => this.answerUseful('no')}>
+          <button
+            part="button"
+            type="button"
+            value="no"
+            aria-label=${this.localize.t('feedbackPrompt.pageUseful.noLabel')}
+            @click=${() => {
+              this.answerUseful('no');
+            }}
+          >
             ${this.localize.t('feedbackPrompt.pageUseful.no')}
           </button>
         </div>
@@ -403,7 +454,9 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
 
   private renderFollowUp(): TemplateResult {
     const answer = this.localize.t(
-      this.draft.useful === 'no' ? 'feedbackPrompt.pageUseful.answerNotUseful' : 'feedbackPrompt.pageUseful.answerUseful',
+      this.draft.useful === 'no'
+        ? 'feedbackPrompt.pageUseful.answerNotUseful'
+        : 'feedbackPrompt.pageUseful.answerUseful',
     );
     return html`
       <div class="you-said">
@@ -446,10 +499,7 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
   private renderRatings(): TemplateResult {
     const error = this.errors.rating;
     return html`
-      <fieldset
-        class="form-group ${error ? 'has-error' : ''}"
-        aria-describedby=${error ? 'rating-error' : nothing}
-      >
+      <fieldset class="form-group ${error ? 'has-error' : ''}" aria-describedby=${error ? 'rating-error' : nothing}>
         <legend part="label" class="heading">${this.questionText()}</legend>
         ${error ? html`<p class="error-message" id="rating-error"><span class="visually-hidden">${this.localize.t('common.errorPrefix')}</span> ${error}</p>` : nothing}
         <ul class="choices">
@@ -480,7 +530,9 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
     const describedBy = ['comment-hint', 'comment-limit', error ? 'comment-error' : ''].filter(Boolean).join(' ');
     return html`
       <div class="form-group ${error ? 'has-error' : ''}">
-        <label part="label" for="comment">${this.commentLabel()} <span class="optional">${this.localize.t('common.optional')}</span></label>
+        <label part="label" for="comment"
+          >${this.commentLabel()} <span class="optional">${this.localize.t('common.optional')}</span></label
+        >
         <p class="hint" id="comment-hint">${this.localize.t('common.personalInfoHint')}</p>
         ${error ? html`<p class="error-message" id="comment-error"><span class="visually-hidden">${this.localize.t('common.errorPrefix')}</span> ${error}</p>` : nothing}
         <textarea
@@ -494,7 +546,9 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
           .value=${live(this.draft.comment)}
           @input=${this.onCommentInput}
         ></textarea>
-        <p class="visually-hidden" id="comment-limit">${this.localize.t('common.characterLimit', { count: this.maxLength })}</p>
+        <p class="visually-hidden" id="comment-limit">
+          ${this.localize.t('common.characterLimit', { count: this.maxLength })}
+        </p>
         <p class="count ${left < 0 ? 'over' : ''}" aria-hidden="true">${this.countText()}</p>
       </div>
     `;
@@ -510,7 +564,16 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
         <h2 id="error-summary-title">${this.localize.t('common.errorSummaryTitle')}</h2>
         <ul>
           ${entries.map(
-            ([field, message]) => html`<li><a href=${`#${field === 'rating' ? `rating-${FFT_RATINGS[0]}` : 'comment'}`} @click=${(event: Event) => { this.focusField(event, field); }}>${message}</a></li>`,
+            ([field, message]) =>
+              html`<li>
+                <a
+                  href=${`#${field === 'rating' ? `rating-${FFT_RATINGS[0]}` : 'comment'}`}
+                  @click=${(event: Event) => {
+                    this.focusField(event, field);
+                  }}
+                  >${message}</a
+                >
+              </li>`,
           )}
         </ul>
       </div>
@@ -524,7 +587,9 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
       <div part="message" class="panel warning">
         <p class="label panel-heading" tabindex="-1">${this.localize.t('feedbackPrompt.failedHeading')}</p>
         <p>${this.statusText()}</p>
-        <button part="button" type="button" class="secondary" @click=${this.tryAgain}>${this.localize.t('common.tryAgain')}</button>
+        <button part="button" type="button" class="secondary" @click=${this.tryAgain}>
+          ${this.localize.t('common.tryAgain')}
+        </button>
       </div>
     `;
   }

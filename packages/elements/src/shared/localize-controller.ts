@@ -40,7 +40,9 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.observer = new MutationObserver(() => { this.resolve(); });
+    this.observer = new MutationObserver(() => {
+      this.resolve();
+    });
     this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
     this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     this.resolve();

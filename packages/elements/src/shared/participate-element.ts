@@ -61,17 +61,25 @@ export abstract class ParticipateElement extends LitElement {
   protected checkConfiguration(): string[] {
     const problems: string[] = [];
     if (!this.endpoint) {
-      problems.push('the "endpoint" attribute is missing. Set it to the URL that collects responses, e.g. endpoint="https://feedback.example.org/v1/responses".');
+      problems.push(
+        'the "endpoint" attribute is missing. Set it to the URL that collects responses, e.g. endpoint="https://feedback.example.org/v1/responses".',
+      );
     } else if (!this.endpointUrl()) {
       problems.push(`the "endpoint" attribute "${this.endpoint}" is not an http or https URL.`);
     }
     if (!this.topic) {
-      problems.push('the "topic" attribute is missing. Set it to a short slug naming what you are asking about, e.g. topic="bin-collections".');
+      problems.push(
+        'the "topic" attribute is missing. Set it to a short slug naming what you are asking about, e.g. topic="bin-collections".',
+      );
     } else if (!TOPIC_PATTERN.test(this.topic)) {
-      problems.push(`the "topic" attribute "${this.topic}" must be lower-case letters, digits and hyphens, e.g. topic="bin-collections".`);
+      problems.push(
+        `the "topic" attribute "${this.topic}" must be lower-case letters, digits and hyphens, e.g. topic="bin-collections".`,
+      );
     }
     if (this.stage && !isStage(this.stage)) {
-      problems.push(`the "stage" attribute "${this.stage}" is not an engagement-cycle stage. Use one of: ${STAGES.join(', ')}, or leave it out.`);
+      problems.push(
+        `the "stage" attribute "${this.stage}" is not an engagement-cycle stage. Use one of: ${STAGES.join(', ')}, or leave it out.`,
+      );
     }
     return problems;
   }

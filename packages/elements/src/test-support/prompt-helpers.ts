@@ -3,9 +3,17 @@ import type { TemplateResult } from 'lit';
 import type { ParticipateFeedbackPrompt } from '../feedback-prompt/feedback-prompt.js';
 import { openOutboxStore } from '../shared/submission/outbox-store.js';
 
+/**
+ * waitUntil with a timeout that allows for a busy CI machine; what is awaited is a state,
+ * not a speed, so a generous bound loses nothing.
+ */
+export function until(predicate: () => unknown, message?: string, timeout = 5000): Promise<void> {
+  return waitUntil(predicate, message, { timeout });
+}
+
 export async function prompt(template: TemplateResult): Promise<ParticipateFeedbackPrompt> {
   const element = await fixture<ParticipateFeedbackPrompt>(template);
-  await waitUntil(() => element.shadowRoot?.querySelector('[part="base"], slot'), 'widget did not render');
+  await until(() => element.shadowRoot?.querySelector('[part="base"], slot'), 'widget did not render');
   return element;
 }
 

@@ -71,7 +71,10 @@ describe('Courier', () => {
   it('retries 408 and 429 but never another 4xx', async () => {
     for (const status of [408, 429]) {
       const key = uniqueTopic(`s${status}`);
-      const outcome = await quickCourier(new MemoryOutboxStore()).submit(faultEndpoint(key, { status, times: 1 }), payload());
+      const outcome = await quickCourier(new MemoryOutboxStore()).submit(
+        faultEndpoint(key, { status, times: 1 }),
+        payload(),
+      );
       expect(outcome, String(status)).to.deep.equal({ kind: 'sent' });
       expect(await faultBodies(key)).to.have.length(2);
     }
@@ -98,7 +101,10 @@ describe('Courier', () => {
   });
 
   it('says "failed" rather than "saved" when it can only keep the response in memory', async () => {
-    const outcome = await quickCourier(new MemoryOutboxStore(), { quickRetries: 0 }).submit(UNREACHABLE_ENDPOINT, payload());
+    const outcome = await quickCourier(new MemoryOutboxStore(), { quickRetries: 0 }).submit(
+      UNREACHABLE_ENDPOINT,
+      payload(),
+    );
     expect(outcome).to.deep.equal({ kind: 'failed' });
   });
 
@@ -126,7 +132,9 @@ describe('Courier', () => {
 
     await courier.flush({ force: true });
     await courier.flush({ force: true });
-    expect((await faultBodies(key)).map((b) => (b as unknown as { order: number }).order)).to.deep.equal([3, 3, 3, 2, 1]);
+    expect((await faultBodies(key)).map((b) => (b as unknown as { order: number }).order)).to.deep.equal([
+      3, 3, 3, 2, 1,
+    ]);
     expect(await store.list()).to.have.length(0);
     expect(told).to.deep.equal(['sent']);
   });
@@ -146,7 +154,14 @@ describe('Courier', () => {
   it('drops responses older than maxAge instead of sending them', async () => {
     const key = uniqueTopic('stale');
     const store = new MemoryOutboxStore();
-    await store.put({ id: newId(), endpoint: faultEndpoint(key), payload: {}, createdAt: 0, attempts: 9, notBefore: 0 });
+    await store.put({
+      id: newId(),
+      endpoint: faultEndpoint(key),
+      payload: {},
+      createdAt: 0,
+      attempts: 9,
+      notBefore: 0,
+    });
     await quickCourier(store, { maxAgeMs: 1000 }).flush({ force: true });
     expect(await store.list()).to.have.length(0);
     expect(await faultBodies(key)).to.have.length(0);
@@ -159,7 +174,7 @@ describe('Courier', () => {
     const sent = payload();
     await courier.submit(faultEndpoint(key, { status: 503, times: 1 }), sent);
     courier.sendKnownBeforeUnload();
-    await waitUntil(async () => (await store.list()).length === 0, 'never delivered');
+    await waitUntil(async () => (await store.list()).length === 0, 'never delivered', { timeout: 5000 });
     expect((await faultBodies(key)).map((b) => b.id)).to.deep.equal([sent.id, sent.id]);
   });
 });
@@ -168,7 +183,14 @@ describe('outbox stores', () => {
   it('IndexedDB keeps entries across connections, as across a reload', async () => {
     const name = uniqueTopic('idb');
     const first = await IndexedDbOutboxStore.open(name);
-    const entry: OutboxEntry = { id: newId(), endpoint: '/x', payload: { a: 1 }, createdAt: 1, attempts: 0, notBefore: 0 };
+    const entry: OutboxEntry = {
+      id: newId(),
+      endpoint: '/x',
+      payload: { a: 1 },
+      createdAt: 1,
+      attempts: 0,
+      notBefore: 0,
+    };
     await first.put(entry);
     const second = await IndexedDbOutboxStore.open(name);
     expect(await second.list()).to.deep.equal([entry]);
@@ -178,7 +200,14 @@ describe('outbox stores', () => {
 
   it('localStorage lists oldest first and forgets deleted entries', async () => {
     const store = new LocalStorageOutboxStore(uniqueTopic('ls'));
-    const make = (createdAt: number): OutboxEntry => ({ id: newId(), endpoint: '/x', payload: {}, createdAt, attempts: 0, notBefore: 0 });
+    const make = (createdAt: number): OutboxEntry => ({
+      id: newId(),
+      endpoint: '/x',
+      payload: {},
+      createdAt,
+      attempts: 0,
+      notBefore: 0,
+    });
     const [late, early] = [make(20), make(10)];
     await store.put(late);
     await store.put(early);

@@ -144,7 +144,13 @@ export class Courier {
     return run;
   }
 
-  private async flushOnce({ force = false, keepalive = false }: { force?: boolean; keepalive?: boolean }): Promise<void> {
+  private async flushOnce({
+    force = false,
+    keepalive = false,
+  }: {
+    force?: boolean;
+    keepalive?: boolean;
+  }): Promise<void> {
     const store = await this.store;
     const now = this.options.now();
     const entries = await store.list();
@@ -194,7 +200,10 @@ export class Courier {
         .then(async (delivery) => {
           if (delivery.kind === 'retry') return;
           await this.forget(await this.store, entry.id);
-          this.notify(entry.id, delivery.kind === 'delivered' ? { kind: 'sent' } : { kind: 'rejected', status: delivery.status });
+          this.notify(
+            entry.id,
+            delivery.kind === 'delivered' ? { kind: 'sent' } : { kind: 'rejected', status: delivery.status },
+          );
         })
         .finally(() => this.inFlight.delete(entry.id));
     }

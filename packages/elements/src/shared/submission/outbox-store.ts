@@ -24,8 +24,12 @@ function byAge(a: OutboxEntry, b: OutboxEntry): number {
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
-    req.onsuccess = () => { resolve(req.result); };
-    req.onerror = () => { reject(req.error ?? new Error('IndexedDB request failed')); };
+    req.onsuccess = () => {
+      resolve(req.result);
+    };
+    req.onerror = () => {
+      reject(req.error ?? new Error('IndexedDB request failed'));
+    };
   });
 }
 
@@ -37,7 +41,8 @@ export class IndexedDbOutboxStore implements OutboxStore {
 
   static async open(name: string): Promise<IndexedDbOutboxStore> {
     const opening = indexedDB.open(name, 1);
-    opening.onupgradeneeded = () => opening.result.createObjectStore(IndexedDbOutboxStore.objectStore, { keyPath: 'id' });
+    opening.onupgradeneeded = () =>
+      opening.result.createObjectStore(IndexedDbOutboxStore.objectStore, { keyPath: 'id' });
     return new IndexedDbOutboxStore(await request(opening));
   }
 

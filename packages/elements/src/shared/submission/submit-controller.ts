@@ -55,7 +55,9 @@ export class SubmitController implements ReactiveController {
     this.settle(outcome, false);
     if (outcome.kind === 'queued' || outcome.kind === 'failed') {
       this.stopWatching?.();
-      this.stopWatching = this.courier().watch(payload.id, (later) => { this.settle(later, true); });
+      this.stopWatching = this.courier().watch(payload.id, (later) => {
+        this.settle(later, true);
+      });
     }
     return this.status;
   }

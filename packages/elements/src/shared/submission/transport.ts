@@ -26,7 +26,11 @@ async function readMessage(response: Response): Promise<string | undefined> {
  * Posts one response. No cookies or credentials are ever sent; `keepalive` lets the
  * request outlive the page when it is flushed on page hide.
  */
-export async function deliver(endpoint: string, payload: unknown, options: { keepalive?: boolean } = {}): Promise<Delivery> {
+export async function deliver(
+  endpoint: string,
+  payload: unknown,
+  options: { keepalive?: boolean } = {},
+): Promise<Delivery> {
   let response: Response;
   try {
     response = await fetch(endpoint, {

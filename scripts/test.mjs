@@ -1,0 +1,33 @@
+// `npm test`: everything, in the order a failure is cheapest to find. Every step runs even
+// when an earlier one fails, so one run shows all that is wrong; the exit code is non-zero
+// if any step failed.
+import { spawnSync } from 'node:child_process';
+
+const steps = [
+  ['build (schema, elements, collector)', 'npm run build --silent'],
+  ['lint (ESLint + Prettier)', 'npm run lint --silent'],
+  ['typecheck', 'npx tsc -b'],
+  ['schema tests', 'npm test --silent --workspace @participate/schema'],
+  ['collector tests (real SQLite)', 'npm test --silent --workspace @participate/collector'],
+  ['component tests (Chromium)', 'npx web-test-runner --config web-test-runner.config.mjs'],
+  ['Storybook build', 'npm run build-storybook --silent'],
+  ['Storybook smoke test (every story, axe)', 'node --test test/storybook-smoke.test.mjs'],
+  ['end-to-end tests (demo + collector + Chromium)', 'node --test test/e2e/'],
+];
+
+const only = process.argv.slice(2);
+const results = [];
+for (const [name, command] of steps) {
+  if (only.length > 0 && !only.some((word) => name.includes(word))) continue;
+  console.log(`\n▶ ${name}\n  $ ${command}`);
+  const started = Date.now();
+  const { status } = spawnSync(command, { shell: true, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  results.push({ name, ok: status === 0, seconds: (Date.now() - started) / 1000 });
+}
+
+console.log('\nSummary');
+for (const { name, ok, seconds } of results)
+  console.log(`  ${ok ? 'pass' : 'FAIL'}  ${name} (${seconds.toFixed(1)} s)`);
+const failed = results.filter((r) => !r.ok).length;
+console.log(`\n${results.length - failed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;
