@@ -1,0 +1,43 @@
+/**
+ * Endpoints that put the prompt into each of its states with no server of our own: the
+ * static Storybook has nowhere to post to, so each state comes from a real network outcome.
+ */
+
+/** The reference collector started by `npm start`. */
+export const COLLECTOR_ENDPOINT = 'http://127.0.0.1:8787/v1/responses';
+
+/** Nothing listens on port 9 (discard): the connection is refused, as when offline. */
+export const UNREACHABLE_ENDPOINT = 'http://127.0.0.1:9/v1/responses';
+
+/** A same-origin path that does not exist: a 404 is a refusal, so the response is not kept. */
+export const MISSING_ENDPOINT = '/__no-such-endpoint';
+
+/**
+ * A reserved name (RFC 2606) that never resolves. Stories that hold requests to it open use
+ * {@link holdRequestsTo}; without that, it fails like any unreachable address.
+ */
+export const HELD_ENDPOINT = 'https://held.invalid/v1/responses';
+
+function urlOf(input: RequestInfo | URL): string {
+  if (typeof input === 'string') return new URL(input, document.baseURI).href;
+  return input instanceof URL ? input.href : input.url;
+}
+
+/**
+ * Makes requests to `endpoint` wait like a server that has taken the connection but not yet
+ * answered: each settles only when the caller gives up on it (the widget's own timeout).
+ * Other requests go through untouched. Returns the undo, for a story's `beforeEach`.
+ */
+export function holdRequestsTo(endpoint: string): () => void {
+  const realFetch = globalThis.fetch;
+  const held = new URL(endpoint, document.baseURI).href;
+  globalThis.fetch = (input, init) => {
+    if (urlOf(input) !== held) return realFetch(input, init);
+    return new Promise((_resolve, reject) => {
+      init?.signal?.addEventListener('abort', () => { reject(init.signal?.reason); }, { once: true });
+    });
+  };
+  return () => {
+    globalThis.fetch = realFetch;
+  };
+}
