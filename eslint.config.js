@@ -62,7 +62,7 @@ export default tseslint.config(
   },
   {
     // End-to-end tests hand functions to the browser (page.evaluate), so both sets of globals.
-    files: ['test/**/*.mjs'],
+    files: ['test/**/*.mjs', 'scripts/bench.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

@@ -6,7 +6,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const demoRoot = fileURLToPath(new URL('.', import.meta.url));
-const widgetsRoot = fileURLToPath(new URL('../packages/elements/dist/', import.meta.url));
+const widgetsRoot = fileURLToPath(new URL('../packages/elements/dist/cdn/', import.meta.url));
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

@@ -1,5 +1,7 @@
-// Copies the theme token files into the package's dist, where the exports map points.
+// Copies the theme token files beside both builds, where the exports map and CDN users look.
 import { cpSync } from 'node:fs';
 
 const root = new URL('../packages/elements/', import.meta.url);
-cpSync(new URL('src/themes/', root), new URL('dist/themes/', root), { recursive: true });
+for (const target of ['dist/themes/', 'dist/cdn/themes/']) {
+  cpSync(new URL('src/themes/', root), new URL(target, root), { recursive: true });
+}

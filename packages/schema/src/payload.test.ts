@@ -5,7 +5,10 @@ import { createResponseValidator, FFT_RATINGS, LIMITS, STAGES, type ResponsePayl
 
 const validate = createResponseValidator();
 
-function response(overrides: Record<string, unknown> = {}, answer: Record<string, unknown> = {}): Record<string, unknown> {
+function response(
+  overrides: Record<string, unknown> = {},
+  answer: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     schemaVersion: 1,
     id: '6b0c3f0e-8a4e-4c1e-9a57-2f4f8f0f6d1a',
@@ -27,7 +30,10 @@ function problems(input: unknown): string[] {
 describe('response payload schema', () => {
   it('accepts a page-useful answer and an FFT answer', () => {
     assert.deepEqual(problems(response()), []);
-    const fft = response({ stage: 'monitor-services', answer: { variant: 'fft', rating: 'very-good', standardWording: true } });
+    const fft = response({
+      stage: 'monitor-services',
+      answer: { variant: 'fft', rating: 'very-good', standardWording: true },
+    });
     assert.deepEqual(problems(fft), []);
   });
 
@@ -54,7 +60,10 @@ describe('response payload schema', () => {
   });
 
   it('bounds text, lists and identifiers', () => {
-    assert.match(problems(response({}, { comment: 'x'.repeat(LIMITS.commentLength + 1) })).join(), /comment must NOT have more than 2000/);
+    assert.match(
+      problems(response({}, { comment: 'x'.repeat(LIMITS.commentLength + 1) })).join(),
+      /comment must NOT have more than 2000/,
+    );
     assert.deepEqual(problems(response({}, { comment: 'x'.repeat(LIMITS.commentLength) })), []);
     const reasons = Array.from({ length: LIMITS.reasonCount + 1 }, (_, i) => `r${i}`);
     assert.match(problems(response({}, { reasons })).join(), /reasons must NOT have more than 20 items/);
@@ -65,7 +74,10 @@ describe('response payload schema', () => {
   });
 
   it('refuses a page address that carries a query string or fragment', () => {
-    assert.match(problems(response({ page: 'https://www.example.gov.uk/bins?postcode=AB1' })).join(), /\/page must match pattern/);
+    assert.match(
+      problems(response({ page: 'https://www.example.gov.uk/bins?postcode=AB1' })).join(),
+      /\/page must match pattern/,
+    );
     assert.match(problems(response({ page: 'https://www.example.gov.uk/bins#x' })).join(), /\/page must match pattern/);
     assert.match(problems(response({ page: 'javascript:alert(1)' })).join(), /\/page must match pattern/);
   });
@@ -84,7 +96,10 @@ describe('response payload schema', () => {
   });
 
   it('publishes the same schema as JSON beside the module', () => {
-    const published = JSON.parse(readFileSync(new URL('./payload.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const published = JSON.parse(readFileSync(new URL('./payload.schema.json', import.meta.url), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     assert.equal(published.$schema, 'http://json-schema.org/draft-07/schema#');
     assert.equal(published.$id, 'https://participate.dev/schema/v1/response.json');
     assert.deepEqual((published.discriminator as { propertyName: string }).propertyName, 'widget');

@@ -45,8 +45,7 @@ export const FftAnswer = Type.Object(
     rating: oneOf(FFT_RATINGS, 'The NHS Friends and Family Test response'),
     comment: Type.Optional(Comment),
     standardWording: Type.Boolean({
-      description:
-        'True when the standard FFT question was shown unchanged; false answers are not valid FFT returns.',
+      description: 'True when the standard FFT question was shown unchanged; false answers are not valid FFT returns.',
     }),
   },
   strict,

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import {
   FEEDBACK_VARIANTS,
   FFT_RATINGS,
@@ -484,7 +483,7 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
                   id=${`reason-${index}`}
                   name="reasons"
                   .value=${option.value}
-                  .checked=${live(this.draft.reasons.includes(option.value))}
+                  .checked=${this.draft.reasons.includes(option.value)}
                   @change=${this.onReasonChange}
                 />
                 <label for=${`reason-${index}`}>${option.label}</label>
@@ -512,7 +511,7 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
                   id=${`rating-${rating}`}
                   name="rating"
                   .value=${rating}
-                  .checked=${live(this.draft.rating === rating)}
+                  .checked=${this.draft.rating === rating}
                   @change=${this.onRatingChange}
                 />
                 <label for=${`rating-${rating}`}>${this.fftText(`ratings.${rating}`)}</label>
@@ -543,7 +542,7 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
           spellcheck="true"
           aria-describedby=${describedBy}
           aria-invalid=${error ? 'true' : 'false'}
-          .value=${live(this.draft.comment)}
+          .value=${this.draft.comment}
           @input=${this.onCommentInput}
         ></textarea>
         <p class="visually-hidden" id="comment-limit">
