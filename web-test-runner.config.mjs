@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { endpointsPlugin, faultMiddleware } from './test/support/wtr-endpoints.mjs';
+import { mediaFeaturesPlugin } from './test/support/wtr-media.mjs';
 
 /** Serves imported locale JSON as an ES module, as Vite does in the build. */
 const jsonModules = {
@@ -25,6 +26,7 @@ export default {
   middleware: [faultMiddleware],
   plugins: [
     endpointsPlugin(),
+    mediaFeaturesPlugin(),
     jsonModules,
     esbuildPlugin({
       ts: true,
