@@ -35,16 +35,16 @@ async function tabTo(element: Element, selector: string, limit = 15): Promise<vo
   throw new Error(`Tab never reached ${selector}`);
 }
 
-describe('<participate-feedback-prompt> page-useful', () => {
-  let endpoint: string;
-  before(async () => {
-    endpoint = await collectorEndpoint();
-  });
-  afterEach(async () => {
-    clearDrafts();
-    await emptyOutbox();
-  });
+let endpoint: string;
+before(async () => {
+  endpoint = await collectorEndpoint();
+});
+afterEach(async () => {
+  clearDrafts();
+  await emptyOutbox();
+});
 
+describe('<participate-feedback-prompt> page-useful', () => {
   it('asks "Is this page useful?" with named Yes and No buttons, accessibly', async () => {
     const el = await prompt(
       html`<participate-feedback-prompt endpoint=${endpoint} topic="a"></participate-feedback-prompt>`,
@@ -326,15 +326,6 @@ describe('<participate-feedback-prompt> page-useful', () => {
 });
 
 describe('<participate-feedback-prompt> fft', () => {
-  let endpoint: string;
-  before(async () => {
-    endpoint = await collectorEndpoint();
-  });
-  afterEach(async () => {
-    clearDrafts();
-    await emptyOutbox();
-  });
-
   it('uses exactly the standard question and responses, in order', async () => {
     const el = await prompt(
       html`<participate-feedback-prompt variant="fft" endpoint=${endpoint} topic="a"></participate-feedback-prompt>`,
@@ -425,11 +416,6 @@ describe('<participate-feedback-prompt> fft', () => {
 });
 
 describe('<participate-feedback-prompt> languages', () => {
-  let endpoint: string;
-  before(async () => {
-    endpoint = await collectorEndpoint();
-  });
-
   it('renders in Welsh from its own lang, with the root marked cy', async () => {
     const el = await prompt(
       html`<participate-feedback-prompt lang="cy" endpoint=${endpoint} topic="a"></participate-feedback-prompt>`,

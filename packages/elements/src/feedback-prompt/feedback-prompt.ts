@@ -4,6 +4,7 @@ import {
   FEEDBACK_VARIANTS,
   FFT_RATINGS,
   LIMITS,
+  USEFUL_ANSWERS,
   type FeedbackVariant,
   type FftRating,
   type Usefulness,
@@ -424,28 +425,21 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
       <div class="question-row" role="group" aria-labelledby="question">
         <p part="label" class="label" id="question">${this.questionText()}</p>
         <div class="answer-buttons">
-          <button
-            part="button"
-            type="button"
-            value="yes"
-            aria-label=${this.localize.t('feedbackPrompt.pageUseful.yesLabel')}
-            @click=${() => {
-              this.answerUseful('yes');
-            }}
-          >
-            ${this.localize.t('feedbackPrompt.pageUseful.yes')}
-          </button>
-          <button
-            part="button"
-            type="button"
-            value="no"
-            aria-label=${this.localize.t('feedbackPrompt.pageUseful.noLabel')}
-            @click=${() => {
-              this.answerUseful('no');
-            }}
-          >
-            ${this.localize.t('feedbackPrompt.pageUseful.no')}
-          </button>
+          ${USEFUL_ANSWERS.map(
+            (answer) => html`
+              <button
+                part="button"
+                type="button"
+                value=${answer}
+                aria-label=${this.localize.t(`feedbackPrompt.pageUseful.${answer}Label`)}
+                @click=${() => {
+                  this.answerUseful(answer);
+                }}
+              >
+                ${this.localize.t(`feedbackPrompt.pageUseful.${answer}`)}
+              </button>
+            `,
+          )}
         </div>
       </div>
     `;
