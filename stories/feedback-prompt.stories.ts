@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing, type TemplateResult } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
+import { STAGES } from '@participate/schema/vocabulary';
 import type { ParticipateFeedbackPrompt } from '../packages/elements/src/index.js';
 import {
   COLLECTOR_ENDPOINT,
@@ -31,7 +32,9 @@ function optional(value: string | number | undefined): string | number | typeof 
 }
 
 /** What people see without JavaScript or when the prompt is misconfigured. */
-const fallbackLink = html`<p><a href="https://www.example.org/contact/feedback">Tell us what you think of this page</a></p>`;
+const fallbackLink = html`<p>
+  <a href="https://www.example.org/contact/feedback">Tell us what you think of this page</a>
+</p>`;
 
 function renderPrompt(args: PromptArgs, children: TemplateResult = fallbackLink): TemplateResult {
   return html`
@@ -64,19 +67,28 @@ const meta = {
     variant: { control: 'inline-radio', options: ['page-useful', 'fft'] },
     stage: {
       control: 'select',
-      options: [undefined, 'identify-needs', 'develop-priorities', 'improve-services', 'procure-services', 'monitor-services'],
+      options: [undefined, ...STAGES],
     },
     commentMaxlength: { control: { type: 'number', min: 1, max: 2000 } },
   },
   parameters: {
     // The manifest documents every member; only these are wired to the story.
     controls: {
-      include: ['endpoint', 'topic', 'variant', 'stage', 'question', 'commentQuestion', 'commentMaxlength', 'nonstandardFft'],
+      include: [
+        'endpoint',
+        'topic',
+        'variant',
+        'stage',
+        'question',
+        'commentQuestion',
+        'commentMaxlength',
+        'nonstandardFft',
+      ],
     },
     docs: {
       description: {
         component:
-          'Asks "Is this page useful?" or the NHS Friends and Family Test inline, and sends the answer to `endpoint` — or keeps it on the device until it can. Every story posts to a real address chosen to produce its state; none of the component is mocked.',
+          'Asks "Is this page useful?" or the NHS Friends and Family Test inline, and sends the answer to `endpoint` — or keeps it on the device until it can. Each state comes from a real network outcome (the sending story holds its request open); the component itself is never mocked.',
       },
     },
   },
@@ -141,7 +153,9 @@ export const FriendsAndFamilyTest: Story = {
   args: { topic: 'storybook-fft', variant: 'fft' },
   play: async ({ canvasElement }) => {
     const prompt = await renderedPrompt(canvasElement);
-    await expect(await findInPrompt(prompt, 'legend')).toHaveTextContent('Overall, how was your experience of our service?');
+    await expect(await findInPrompt(prompt, 'legend')).toHaveTextContent(
+      'Overall, how was your experience of our service?',
+    );
   },
   parameters: storyDescription(
     '`variant="fft"`: the NHS Friends and Family Test with its mandatory wording and six answers, then an optional comment.',
@@ -201,7 +215,7 @@ export const Sent: Story = {
     await outcomePanel(prompt);
   },
   parameters: storyDescription(
-    'Posts to the reference collector at `http://127.0.0.1:8787/v1/responses`. Run it with Storybook\'s origin allowed — `PARTICIPATE_ALLOWED_ORIGINS=http://localhost:6006 npm start` — to see "Thank you for your feedback". Without it (as in the static build) the connection is refused and the prompt shows the saved-on-this-device state instead.',
+    'Posts to the reference collector at `http://127.0.0.1:8787/v1/responses`. Run it with Storybook\'s origin allowed — `PARTICIPATE_ALLOWED_ORIGINS=http://127.0.0.1:6006,http://127.0.0.1:5173 npm start` — to see "Thank you for your feedback". Without it (as in the static build) the connection is refused and the prompt shows the saved-on-this-device state instead.',
   ),
 };
 

@@ -75,6 +75,8 @@ export const Urdu: Story = {
   name: 'اردو (Urdu)',
   args: { locale: 'ur' },
   parameters: {
-    docs: { description: { story: 'Urdu, written right to left: the prompt sets `dir="rtl"` and its layout mirrors.' } },
+    docs: {
+      description: { story: 'Urdu, written right to left: the prompt sets `dir="rtl"` and its layout mirrors.' },
+    },
   },
 };

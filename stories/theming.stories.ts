@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
-import defaultTheme from '../packages/elements/src/themes/default.css?inline';
+// As written, not minified: the values appear in the controls and the copied CSS.
+import defaultTheme from '../packages/elements/src/themes/default.css?raw';
 import { UNREACHABLE_ENDPOINT } from './support/endpoints.js';
 
 /** Token name (`--participate-…`) to value. */
@@ -8,7 +9,10 @@ type TokenArgs = Record<string, string>;
 
 /** The tokens and their defaults, read from the default theme so the list cannot drift. */
 const DEFAULT_TOKENS: TokenArgs = Object.fromEntries(
-  [...defaultTheme.matchAll(/(--participate-[\w-]+)\s*:\s*([^;]+);/g)].map(([, name = '', value = '']) => [name, value.trim()]),
+  [...defaultTheme.matchAll(/(--participate-[\w-]+)\s*:\s*([^;}]+)/g)].map(([, name = '', value = '']) => [
+    name,
+    value.trim(),
+  ]),
 );
 
 function categoryOf(token: string): string {
@@ -87,7 +91,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Change the `--participate-*` design tokens with the controls and watch the prompt follow. The CSS below is a complete theme: copy it into your site\'s stylesheet, or start from one of the files in `packages/elements/src/themes`. Every token is set here, so the Theme toolbar has no effect on this page.',
+          "Change the `--participate-*` design tokens with the controls and watch the prompt follow. The CSS below is a complete theme: copy it into your site's stylesheet, or start from one of the files in `packages/elements/src/themes`. Every token is set here, so the Theme toolbar has no effect on this page.",
       },
     },
   },
@@ -98,6 +102,11 @@ export default meta;
 export const DesignTokens: StoryObj<TokenArgs> = {
   name: 'Design tokens',
   parameters: {
-    docs: { description: { story: 'Starts from the default theme. Answer "No" in the prompt to see the form controls, hints and focus styles change too.' } },
+    docs: {
+      description: {
+        story:
+          'Starts from the default theme. Answer "No" in the prompt to see the form controls, hints and focus styles change too.',
+      },
+    },
   },
 };

@@ -33,8 +33,12 @@ export function holdRequestsTo(endpoint: string): () => void {
   const held = new URL(endpoint, document.baseURI).href;
   globalThis.fetch = (input, init) => {
     if (urlOf(input) !== held) return realFetch(input, init);
+    const signal = init?.signal;
     return new Promise((_resolve, reject) => {
-      init?.signal?.addEventListener('abort', () => { reject(init.signal?.reason); }, { once: true });
+      const giveUp = (): void => {
+        reject(signal?.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
+      };
+      signal?.addEventListener('abort', giveUp, { once: true });
     });
   };
   return () => {
