@@ -84,6 +84,7 @@ describe('GET /v1/responses (admin export)', () => {
     );
     assert.deepEqual(rows[1]?.answer, fft.answer);
     assert.deepEqual(Object.keys(rows[0] ?? {}).sort(), [
+      'amends',
       'answer',
       'id',
       'locale',
@@ -121,7 +122,9 @@ describe('GET /v1/responses (admin export)', () => {
     assert.equal(second.comment, 'Kind staff, "brilliant",\nthank you');
     assert.equal(second.rating, 'very-good');
     assert.equal(second.variant, 'fft');
+    assert.equal(second.standard_wording, 'true');
     assert.equal(second.stage, 'improve-services');
+    assert.equal(first.amends, '');
   });
 
   test('filters by topic and by receipt time', async () => {

@@ -49,6 +49,7 @@ describe('POST /v1/responses (JSON)', () => {
       page: payload.page,
       submittedAt: payload.submittedAt,
       receivedAt: body.receivedAt,
+      amends: null,
       answer: payload.answer,
     });
   });

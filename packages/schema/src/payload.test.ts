@@ -82,6 +82,11 @@ describe('response payload schema', () => {
     assert.match(problems(response({ page: 'javascript:alert(1)' })).join(), /\/page must match pattern/);
   });
 
+  it('links a follow-up to the response it replaces by id', () => {
+    assert.deepEqual(problems(response({ amends: '0f8fad5b-d9cb-469f-a165-70867728950e' })), []);
+    assert.match(problems(response({ amends: 'first' })).join(), /\/amends must match format "uuid"/);
+  });
+
   it('refuses other schema versions and widget kinds', () => {
     assert.match(problems(response({ schemaVersion: 2 })).join(), /schemaVersion must be 1/);
     assert.match(problems(response({ widget: 'survey' })).join(), /tag "widget"/);

@@ -95,6 +95,13 @@ function response<W extends string, A extends TSchema>(widget: W, answer: A) {
         description: 'Origin and path of the page, never its query string or fragment.',
       }),
       submittedAt: Type.String({ format: 'date-time' }),
+      amends: Type.Optional(
+        Type.String({
+          format: 'uuid',
+          description:
+            "The id of this person's first response to the same question, when this one replaces it: a follow-up with more detail, or a changed answer. Count the latest response of each chain.",
+        }),
+      ),
       answer,
     },
     strict,

@@ -2,6 +2,7 @@ import type { StoredResponse } from '../store/store.js';
 
 export const CSV_COLUMNS = [
   'id',
+  'amends',
   'received_at',
   'submitted_at',
   'widget',
@@ -12,6 +13,7 @@ export const CSV_COLUMNS = [
   'page',
   'useful',
   'rating',
+  'standard_wording',
   'reasons',
   'comment',
 ] as const;
@@ -36,6 +38,7 @@ export function csvCells(response: StoredResponse): string[] {
   const { answer } = response;
   return [
     response.id,
+    response.amends ?? '',
     response.receivedAt,
     response.submittedAt,
     response.widget,
@@ -46,6 +49,7 @@ export function csvCells(response: StoredResponse): string[] {
     response.page,
     answer.variant === 'page-useful' ? answer.useful : '',
     answer.variant === 'fft' ? answer.rating : '',
+    answer.variant === 'fft' ? String(answer.standardWording) : '',
     answer.variant === 'page-useful' ? (answer.reasons ?? []).join(';') : '',
     answer.comment ?? '',
   ];

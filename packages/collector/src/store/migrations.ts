@@ -31,4 +31,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX responses_topic ON responses (topic, received_at);
     `,
   },
+  {
+    version: 2,
+    description: 'responses.amends: a follow-up or changed answer names the response it replaces',
+    sql: `
+      ALTER TABLE responses ADD COLUMN amends TEXT;
+      CREATE INDEX responses_amends ON responses (amends) WHERE amends IS NOT NULL;
+    `,
+  },
 ];

@@ -5,6 +5,7 @@ import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { tempDir, validPayload } from '../testing/harness.js';
 import { canonicalJson } from './canonical.js';
+import { MIGRATIONS } from './migrations.js';
 import { SqliteStore } from './sqlite-store.js';
 import { StoreUnavailableError, type StoredResponse } from './store.js';
 
@@ -22,14 +23,17 @@ async function collect(iterable: AsyncIterable<StoredResponse>): Promise<StoredR
 }
 
 describe('SqliteStore', () => {
-  test('creates its parent directory, uses WAL and records migration 1', async () => {
+  test('creates its parent directory, uses WAL and records every migration in order', async () => {
     const path = freshPath();
     const store = new SqliteStore(path);
     await store.close();
     assert.ok(existsSync(path));
     const db = new Database(path, { readonly: true });
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
-    assert.deepEqual(db.prepare('SELECT version FROM schema_migrations').all(), [{ version: 1 }]);
+    assert.deepEqual(
+      db.prepare('SELECT version FROM schema_migrations ORDER BY version').all(),
+      MIGRATIONS.map(({ version }) => ({ version })),
+    );
     db.close();
   });
 
@@ -73,6 +77,7 @@ describe('SqliteStore', () => {
       answer: { variant: 'fft', rating: 'good', standardWording: true },
     });
     delete early.stage;
+    late.amends = early.id;
     await store.insert(late, '2026-11-22T08:00:00.000Z');
     await store.insert(early, '2026-11-22T07:00:00.000Z');
 
@@ -92,9 +97,11 @@ describe('SqliteStore', () => {
       page: early.page,
       submittedAt: early.submittedAt,
       receivedAt: '2026-11-22T07:00:00.000Z',
+      amends: null,
       answer: { variant: 'fft', rating: 'good', standardWording: true },
     });
     assert.equal(rows[1]?.stage, 'improve-services');
+    assert.equal(rows[1].amends, early.id);
     assert.deepEqual(
       (await collect(store.export({ topic: 'b-topic' }))).map((row) => row.id),
       [late.id],
@@ -132,7 +139,10 @@ describe('SqliteStore', () => {
     assert.equal((await reopened.insert(payload, '2026-11-22T07:00:00.000Z')).receivedAt, '2026-11-22T06:00:00.000Z');
     await reopened.close();
     const db = new Database(path, { readonly: true });
-    assert.equal((db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n, 1);
+    assert.equal(
+      (db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n,
+      MIGRATIONS.length,
+    );
     db.close();
   });
 
@@ -142,7 +152,7 @@ describe('SqliteStore', () => {
     const db = new Database(path);
     db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (99, ?)').run(new Date().toISOString());
     db.close();
-    assert.throws(() => new SqliteStore(path), /schema version 99.*only knows up to 1/);
+    assert.throws(() => new SqliteStore(path), new RegExp(`schema version 99.*only knows up to ${MIGRATIONS.length}`));
   });
 
   test('a closed store reports StoreUnavailableError, not a crash', async () => {

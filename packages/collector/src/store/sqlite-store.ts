@@ -24,6 +24,7 @@ interface ResponseRow {
   page: string;
   submitted_at: string;
   received_at: string;
+  amends: string | null;
   answer: string;
   body_hash: string;
 }
@@ -62,6 +63,7 @@ function toStored(row: ResponseRow): StoredResponse {
     page: row.page,
     submittedAt: row.submitted_at,
     receivedAt: row.received_at,
+    amends: row.amends,
     answer: JSON.parse(row.answer) as FeedbackPromptAnswer,
   };
 }
@@ -119,9 +121,9 @@ export class SqliteStore implements ResponseStore {
 
     const insert = db.prepare(`
       INSERT INTO responses (id, schema_version, widget, variant, topic, stage, locale, page,
-                             submitted_at, received_at, answer, body_hash)
+                             submitted_at, received_at, amends, answer, body_hash)
       VALUES (@id, @schema_version, @widget, @variant, @topic, @stage, @locale, @page,
-              @submitted_at, @received_at, @answer, @body_hash)
+              @submitted_at, @received_at, @amends, @answer, @body_hash)
       ON CONFLICT (id) DO NOTHING`);
     const existing = db.prepare('SELECT body_hash, received_at FROM responses WHERE id = ?');
     // One transaction, so the insert and the comparison see the same row.
@@ -151,6 +153,7 @@ export class SqliteStore implements ResponseStore {
       page: payload.page,
       submitted_at: payload.submittedAt,
       received_at: receivedAt,
+      amends: payload.amends ?? null,
       answer: JSON.stringify(payload.answer),
       body_hash: bodyHash(payload),
     };

@@ -13,6 +13,8 @@ export interface StoredResponse {
   page: string;
   submittedAt: string;
   receivedAt: string;
+  /** The response this one replaces (a follow-up or changed answer), else null. */
+  amends: string | null;
   answer: FeedbackPromptAnswer;
 }
 
