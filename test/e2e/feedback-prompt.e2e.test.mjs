@@ -14,7 +14,7 @@ describe('feedback prompt on the demo pages', () => {
     await stack?.close();
   });
 
-  it('is answered by keyboard alone on the council page, and the row is in SQLite', async () => {
+  it('is answered by keyboard alone on the council page, and the rows are in SQLite', async () => {
     const page = await stack.browser.newPage();
     await page.goto(`${stack.demoUrl}/council.html`);
     await widgetSays(page, 'Is this page useful?');
@@ -31,11 +31,14 @@ describe('feedback prompt on the demo pages', () => {
     await widgetSays(page, 'Thank you for your feedback');
     assert.equal((await deepFocus(page))?.text, 'Thank you for your feedback');
 
+    // The No went at once; the follow-up is a second response that amends it.
     const rows = stack.rows('bin-collections');
-    assert.equal(rows.length, 1);
-    assert.equal(rows[0].page, `${stack.demoUrl}/council.html`);
-    assert.equal(rows[0].stage, 'improve-services');
-    assert.deepEqual(rows[0].answer, {
+    assert.equal(rows.length, 2);
+    assert.deepEqual(rows[0].answer, { variant: 'page-useful', useful: 'no' });
+    assert.equal(rows[1].amends, rows[0].id);
+    assert.equal(rows[1].page, `${stack.demoUrl}/council.html`);
+    assert.equal(rows[1].stage, 'improve-services');
+    assert.deepEqual(rows[1].answer, {
       variant: 'page-useful',
       useful: 'no',
       reasons: ['wrong-dates'],

@@ -13,7 +13,7 @@ import type { FeedbackPromptAnswer, FeedbackPromptResponse } from '@participate/
 import { ParticipateElement } from '../shared/participate-element.js';
 import { readOptions, type ParticipateOption } from '../shared/options.js';
 import { formStyles, tokens } from '../shared/styles.js';
-import { SubmitController } from '../shared/submission/submit-controller.js';
+import { SubmitController, type SubmitStatus } from '../shared/submission/submit-controller.js';
 import { DraftStore } from '../shared/submission/draft-store.js';
 import { newId } from '../shared/submission/uuid.js';
 import { feedbackPromptStyles } from './feedback-prompt.styles.js';
@@ -24,6 +24,18 @@ interface FeedbackDraft {
   rating?: FftRating;
   reasons: string[];
   comment: string;
+}
+
+/**
+ * Where the person is: answering the question, adding optional detail after a Yes or No
+ * (which has already been sent), or done.
+ */
+type Step = 'question' | 'follow-up' | 'done';
+
+interface SavedDraft extends FeedbackDraft {
+  step: Step;
+  /** The id of the Yes/No response that a follow-up amends. */
+  firstId?: string;
 }
 
 type FieldId = 'rating' | 'comment';
@@ -84,12 +96,14 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
   @property({ attribute: false }) reasons: ParticipateOption[] | undefined;
 
   @state() private draft: FeedbackDraft = { reasons: [], comment: '' };
-  @state() private followUp = false;
+  @state() private step: Step = 'question';
+  /** The first response of this person's chain; later ones amend it. */
+  private firstId: string | undefined;
   @state() private errors: Partial<Record<FieldId, string>> = {};
   @state() private announcement = '';
 
   private readonly submission = new SubmitController(this);
-  private drafts: DraftStore<FeedbackDraft & { followUp: boolean }> | undefined;
+  private drafts: DraftStore<SavedDraft> | undefined;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
   private lightOptions: ParticipateOption[] = [];
 
@@ -195,33 +209,49 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
     this.drafts = new DraftStore(`feedback-prompt|${this.endpoint}|${this.topic}|${this.kind}`);
     const saved = this.drafts.load();
     if (!saved) return;
-    const { followUp, ...draft } = saved;
     this.draft = {
-      ...draft,
-      reasons: Array.isArray(draft.reasons) ? draft.reasons : [],
-      comment: typeof draft.comment === 'string' ? draft.comment : '',
+      useful: saved.useful,
+      rating: saved.rating,
+      reasons: Array.isArray(saved.reasons) ? saved.reasons : [],
+      comment: typeof saved.comment === 'string' ? saved.comment : '',
     };
-    this.followUp = followUp && this.kind === 'page-useful' && draft.useful !== undefined;
+    const inFollowUp = saved.step === 'follow-up' && this.kind === 'page-useful' && saved.useful !== undefined;
+    this.step = inFollowUp ? 'follow-up' : 'question';
+    this.firstId = inFollowUp ? saved.firstId : undefined;
+  }
+
+  private saveDraft(): void {
+    this.drafts?.save({ ...this.draft, step: this.step, ...(this.firstId ? { firstId: this.firstId } : {}) });
   }
 
   private edit(change: Partial<FeedbackDraft>): void {
     this.draft = { ...this.draft, ...change };
-    this.drafts?.save({ ...this.draft, followUp: this.followUp });
+    this.saveDraft();
   }
 
   // ----- Interaction --------------------------------------------------------------------
 
-  private answerUseful(useful: Usefulness): void {
-    this.followUp = true;
+  /**
+   * Yes or No is sent at once: most people answer and leave, and their answer must count.
+   * The optional follow-up, or a changed answer, is sent later as a response that amends it.
+   */
+  private async answerUseful(useful: Usefulness): Promise<void> {
+    if (this.submission.status === 'sending') return;
+    const unchanged = this.firstId !== undefined && useful === this.draft.useful;
     this.edit({ useful, reasons: useful === 'yes' ? [] : this.draft.reasons });
-    this.focusAfterRender('.you-said [tabindex="-1"]');
+    const status = unchanged ? this.submission.status : await this.send({ variant: 'page-useful', useful });
+    if (status === 'cancelled') return;
+    this.step = 'follow-up';
+    this.saveDraft();
+    const failed = status === 'failed' || status === 'rejected';
+    this.focusAfterRender(failed ? '.panel-heading' : '.you-said [tabindex="-1"]');
   }
 
   private changeAnswer(): void {
     const previous = this.draft.useful;
-    this.followUp = false;
+    this.step = 'question';
     this.errors = {};
-    this.drafts?.save({ ...this.draft, followUp: false });
+    this.saveDraft();
     this.focusAfterRender(previous === 'no' ? 'button[value="no"]' : 'button[value="yes"]');
   }
 
@@ -273,7 +303,8 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
     return errors;
   }
 
-  private answer(): FeedbackPromptAnswer {
+  /** The answer the form holds now; undefined when a follow-up adds nothing to the Yes/No. */
+  private answer(): FeedbackPromptAnswer | undefined {
     const comment = this.draft.comment.trim();
     const withComment = comment ? { comment } : {};
     if (this.kind === 'fft') {
@@ -285,7 +316,29 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
       };
     }
     const reasons = this.draft.useful === 'no' && this.draft.reasons.length > 0 ? { reasons: this.draft.reasons } : {};
+    if (!comment && !('reasons' in reasons)) return undefined;
     return { variant: 'page-useful', useful: this.draft.useful ?? 'yes', ...reasons, ...withComment };
+  }
+
+  /** Sends one response of this person's chain and reports its status. */
+  private async send(answer: FeedbackPromptAnswer): Promise<SubmitStatus | 'cancelled'> {
+    const endpoint = this.endpointUrl();
+    if (!endpoint) return 'cancelled';
+    const id = newId();
+    const payload: FeedbackPromptResponse = {
+      ...this.envelope(),
+      id,
+      widget: 'feedback-prompt',
+      submittedAt: new Date().toISOString(),
+      ...(this.firstId ? { amends: this.firstId } : {}),
+      answer,
+    };
+    this.announce(this.localize.t('common.status.sending'));
+    const status = await this.submission.send(endpoint, payload);
+    if (status === 'cancelled') return status;
+    if (this.kind === 'page-useful') this.firstId ??= id;
+    this.announce(this.statusText());
+    return status;
   }
 
   private async onSubmit(event: Event): Promise<void> {
@@ -296,26 +349,30 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
       this.focusAfterRender('.error-summary');
       return;
     }
-    const endpoint = this.endpointUrl();
-    if (!endpoint) return;
     const answer = this.answer();
-    const previous = this.submission.payload;
-    // Trying again with the same answer reuses the id, so the endpoint stores it once.
-    const sameAnswer = previous !== undefined && JSON.stringify(previous.answer) === JSON.stringify(answer);
-    const payload: FeedbackPromptResponse = {
-      ...this.envelope(),
-      id: sameAnswer ? previous.id : newId(),
-      widget: 'feedback-prompt',
-      submittedAt: new Date().toISOString(),
-      answer,
-    };
+    // A follow-up with nothing added: the Yes/No already said it all.
+    const status = answer ? await this.send(answer) : this.submission.status;
+    if (status === 'sent' || status === 'queued') this.finish();
+    else if (status === 'failed' || status === 'rejected') this.focusAfterRender('.panel-heading');
+  }
+
+  /** Trying again sends the very same response, so the endpoint stores it once. */
+  private async tryAgain(): Promise<void> {
+    const endpoint = this.endpointUrl();
+    const { payload } = this.submission;
+    if (!endpoint || !payload || this.submission.status === 'sending') return;
     this.announce(this.localize.t('common.status.sending'));
     const status = await this.submission.send(endpoint, payload);
-    if (status === 'sent' || status === 'queued') this.drafts?.clear();
-    if (status !== 'idle') {
-      this.announce(this.statusText());
-      this.focusAfterRender('.panel-heading');
-    }
+    this.announce(this.statusText());
+    const finished = status === 'sent' || status === 'queued';
+    if (finished && (this.kind === 'fft' || this.step === 'done' || payload.amends !== undefined)) this.finish();
+    else this.focusAfterRender(finished ? '.you-said [tabindex="-1"]' : '.panel-heading');
+  }
+
+  private finish(): void {
+    this.step = 'done';
+    this.drafts?.clear();
+    this.focusAfterRender('.panel-heading');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -374,8 +431,6 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
 
   protected override renderWidget(): TemplateResult {
     const { lang, dir } = this.localize;
-    const status = this.submission.status;
-    const done = status === 'sent' || status === 'queued';
     return html`
       <section
         part="base"
@@ -384,7 +439,7 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
         dir=${dir}
         aria-label=${this.localize.t('feedbackPrompt.regionLabel')}
       >
-        ${done ? this.renderPanel() : this.renderForm()}
+        ${this.step === 'done' ? this.renderPanel() : this.renderForm()}
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </section>
     `;
@@ -405,7 +460,9 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
   }
 
   private renderForm(): TemplateResult {
-    if (this.kind === 'page-useful' && !this.followUp) return this.renderUsefulQuestion();
+    if (this.kind === 'page-useful' && this.step === 'question') {
+      return html`${this.renderFailure()} ${this.renderUsefulQuestion()}`;
+    }
     const sending = this.submission.status === 'sending';
     return html`
       ${this.renderFailure()} ${this.renderErrorSummary()}
@@ -431,9 +488,10 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
                 part="button"
                 type="button"
                 value=${answer}
+                aria-disabled=${this.submission.status === 'sending' ? 'true' : 'false'}
                 aria-label=${this.localize.t(`feedbackPrompt.pageUseful.${answer}Label`)}
                 @click=${() => {
-                  this.answerUseful(answer);
+                  void this.answerUseful(answer);
                 }}
               >
                 ${this.localize.t(`feedbackPrompt.pageUseful.${answer}`)}
@@ -458,8 +516,19 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
           ${this.localize.t('feedbackPrompt.pageUseful.changeAnswer')}
         </button>
       </div>
-      ${this.draft.useful === 'no' ? this.renderReasons() : nothing}
+      ${this.renderAnswerStatus()} ${this.draft.useful === 'no' ? this.renderReasons() : nothing}
     `;
+  }
+
+  /** Whether the Yes/No itself has gone, so the person knows the follow-up is optional. */
+  private renderAnswerStatus(): TemplateResult | typeof nothing {
+    const keys: Partial<Record<SubmitStatus, string>> = {
+      sending: 'common.status.sending',
+      sent: 'feedbackPrompt.pageUseful.answerSent',
+      queued: 'common.status.queued',
+    };
+    const key = keys[this.submission.status];
+    return key ? html`<p class="hint answer-status">${this.localize.t(key)}</p>` : nothing;
   }
 
   private renderReasons(): TemplateResult {
@@ -585,9 +654,5 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
         </button>
       </div>
     `;
-  }
-
-  private tryAgain(): void {
-    this.renderRoot.querySelector('form')?.requestSubmit();
   }
 }

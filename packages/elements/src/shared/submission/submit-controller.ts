@@ -44,9 +44,12 @@ export class SubmitController implements ReactiveController {
     this.stopWatching?.();
   }
 
-  /** Sends `payload` unless a `participate-submit` listener cancels it. Resolves with the status. */
-  async send(endpoint: string, payload: ResponsePayload): Promise<SubmitStatus> {
-    if (!this.host.dispatchEvent(new ParticipateSubmitEvent({ payload }))) return this.status;
+  /**
+   * Sends `payload` unless a `participate-submit` listener cancels it. Resolves with the
+   * status, or `cancelled` (and nothing changes) when a listener stopped it.
+   */
+  async send(endpoint: string, payload: ResponsePayload): Promise<SubmitStatus | 'cancelled'> {
+    if (!this.host.dispatchEvent(new ParticipateSubmitEvent({ payload }))) return 'cancelled';
     this.payload = payload;
     this.message = undefined;
     this.sentFromOutbox = false;
