@@ -3,7 +3,9 @@ import cy from './cy.json';
 import en from './en.json';
 import ur from './ur.json';
 
-type Tree = { [key: string]: string | Tree };
+interface Tree {
+  [key: string]: string | Tree;
+}
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -30,13 +32,13 @@ function categories(locale: string): string[] {
 }
 
 describe('translations', () => {
-  const english = leaves(en as Tree);
+  const english = leaves(en);
   for (const [locale, strings] of [
     ['cy', cy],
     ['ur', ur],
   ] as const) {
     it(`${locale} has every English string, with every plural form the language needs`, () => {
-      const translated = leaves(strings as Tree);
+      const translated = leaves(strings);
       expect(
         [...english.keys()].filter((key) => !translated.has(key)),
         'missing',
@@ -61,7 +63,7 @@ describe('translations', () => {
       for (const [key, forms] of english) {
         const englishKey = forms.size ? `${key}_other` : key;
         const translatedKey = forms.size ? `${key}_other` : key;
-        expect(placeholders(strings as Tree, translatedKey), key).to.deep.equal(placeholders(en as Tree, englishKey));
+        expect(placeholders(strings, translatedKey), key).to.deep.equal(placeholders(en, englishKey));
       }
     });
   }
