@@ -1,4 +1,4 @@
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { ArgTypes, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing, type TemplateResult } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { STAGES } from '@participate/schema/vocabulary';
@@ -53,6 +53,17 @@ function renderPrompt(args: PromptArgs, children: TemplateResult = fallbackLink)
   `;
 }
 
+/**
+ * Members the manifest documents but no control drives: the kebab-case attributes have
+ * camelCase twins that do, and `reasons` and `strings` are shown by the stories.
+ */
+const documentedOnly: ArgTypes = Object.fromEntries(
+  ['comment-question', 'comment-maxlength', 'nonstandard-fft', 'reasons', 'strings'].map((name) => [
+    name,
+    { control: false },
+  ]),
+);
+
 const meta = {
   title: 'Components/Feedback prompt',
   component: 'participate-feedback-prompt',
@@ -64,27 +75,18 @@ const meta = {
     nonstandardFft: false,
   },
   argTypes: {
+    ...documentedOnly,
     variant: { control: 'inline-radio', options: ['page-useful', 'fft'] },
     stage: {
       control: 'select',
       options: [undefined, ...STAGES],
     },
+    // `string | undefined` in the manifest, which Storybook would offer as an object.
+    question: { control: 'text' },
+    commentQuestion: { control: 'text' },
     commentMaxlength: { control: { type: 'number', min: 1, max: 2000 } },
   },
   parameters: {
-    // The manifest documents every member; only these are wired to the story.
-    controls: {
-      include: [
-        'endpoint',
-        'topic',
-        'variant',
-        'stage',
-        'question',
-        'commentQuestion',
-        'commentMaxlength',
-        'nonstandardFft',
-      ],
-    },
     docs: {
       description: {
         component:
@@ -105,12 +107,23 @@ function storyDescription(story: string): Story['parameters'] {
 async function answerNo(canvasElement: HTMLElement): Promise<ParticipateFeedbackPrompt> {
   const prompt = await renderedPrompt(canvasElement);
   await userEvent.click(await findInPrompt(prompt, 'button[value="no"]'));
-  await findInPrompt(prompt, 'form');
+  await findInPrompt(prompt, 'form', NETWORK_TIMEOUT_MS);
   return prompt;
 }
 
 async function send(prompt: ParticipateFeedbackPrompt): Promise<void> {
   await userEvent.click(await findInPrompt(prompt, 'button[type="submit"]'));
+}
+
+/**
+ * Picks the first Friends and Family Test answer and sends it. The network states use this
+ * variant because its one Send button makes exactly one request.
+ */
+async function sendFftAnswer(canvasElement: HTMLElement): Promise<ParticipateFeedbackPrompt> {
+  const prompt = await renderedPrompt(canvasElement);
+  await userEvent.click(await findInPrompt(prompt, 'input[name="rating"]'));
+  await send(prompt);
+  return prompt;
 }
 
 /** Waits for the sent, saved or failed panel that ends a submission. */
@@ -193,26 +206,22 @@ export const ValidationError: Story = {
 
 export const Sending: Story = {
   name: 'State: sending',
-  args: { topic: 'storybook-sending', endpoint: HELD_ENDPOINT },
+  args: { topic: 'storybook-sending', variant: 'fft', endpoint: HELD_ENDPOINT },
   beforeEach: () => holdRequestsTo(HELD_ENDPOINT),
   play: async ({ canvasElement }) => {
-    const prompt = await answerNo(canvasElement);
-    await send(prompt);
+    const prompt = await sendFftAnswer(canvasElement);
     await expect(await findInPrompt(prompt, 'button[type="submit"][aria-disabled="true"]')).toBeVisible();
   },
   parameters: storyDescription(
-    'While the endpoint has not answered, Send stays focusable but `aria-disabled`, and "Sending your feedback…" is announced. To hold this state, the story keeps requests to `https://held.invalid` unanswered (only that address; the component is unchanged) until the prompt\'s own 15-second timeout; after its retries it saves the answer on the device.',
+    'While the endpoint has not answered, Send stays focusable but `aria-disabled`, and "Sending your feedback…" is announced. To hold this state, the story leaves requests to `https://held.invalid` unanswered (that address only; the component is unchanged) until the prompt\'s own 15-second timeout; after its retries it saves the answer on the device.',
   ),
 };
 
 export const Sent: Story = {
   name: 'State: sent',
-  args: { topic: 'storybook-sent', endpoint: COLLECTOR_ENDPOINT },
+  args: { topic: 'storybook-sent', variant: 'fft', endpoint: COLLECTOR_ENDPOINT },
   play: async ({ canvasElement }) => {
-    const prompt = await renderedPrompt(canvasElement);
-    await userEvent.click(await findInPrompt(prompt, 'button[value="yes"]'));
-    await send(prompt);
-    await outcomePanel(prompt);
+    await outcomePanel(await sendFftAnswer(canvasElement));
   },
   parameters: storyDescription(
     'Posts to the reference collector at `http://127.0.0.1:8787/v1/responses`. Run it with Storybook\'s origin allowed — `PARTICIPATE_ALLOWED_ORIGINS=http://127.0.0.1:6006,http://127.0.0.1:5173 npm start` — to see "Thank you for your feedback". Without it (as in the static build) the connection is refused and the prompt shows the saved-on-this-device state instead.',
@@ -221,11 +230,9 @@ export const Sent: Story = {
 
 export const Queued: Story = {
   name: 'State: saved on this device',
-  args: { topic: 'storybook-queued', endpoint: UNREACHABLE_ENDPOINT },
+  args: { topic: 'storybook-queued', variant: 'fft', endpoint: UNREACHABLE_ENDPOINT },
   play: async ({ canvasElement }) => {
-    const prompt = await answerNo(canvasElement);
-    await send(prompt);
-    await outcomePanel(prompt);
+    await outcomePanel(await sendFftAnswer(canvasElement));
   },
   parameters: storyDescription(
     'Nothing listens at `http://127.0.0.1:9`, as when the person is offline: after quick retries the answer is kept in IndexedDB and sent later, even after a reload.',
@@ -234,11 +241,9 @@ export const Queued: Story = {
 
 export const NotSent: Story = {
   name: 'State: not sent (try again)',
-  args: { topic: 'storybook-not-sent', endpoint: MISSING_ENDPOINT },
+  args: { topic: 'storybook-not-sent', variant: 'fft', endpoint: MISSING_ENDPOINT },
   play: async ({ canvasElement }) => {
-    const prompt = await answerNo(canvasElement);
-    await send(prompt);
-    await expect(await outcomePanel(prompt)).toHaveClass('warning');
+    await expect(await outcomePanel(await sendFftAnswer(canvasElement))).toHaveClass('warning');
   },
   parameters: storyDescription(
     'The endpoint refuses the response for good (here a 404 from `/__no-such-endpoint`), so it is not kept: the prompt says so, keeps the answer on screen and offers "Try again".',

@@ -1,4 +1,4 @@
-import { expect, waitFor } from 'storybook/test';
+import { waitFor } from 'storybook/test';
 import type { ParticipateFeedbackPrompt } from '../../packages/elements/src/index.js';
 
 /** How long a play function waits for the network: quick retries take a couple of seconds. */
@@ -12,7 +12,7 @@ export async function renderedPrompt(
   const prompt = canvasElement.querySelector<ParticipateFeedbackPrompt>(selector);
   if (!prompt) throw new Error(`The story renders no ${selector}.`);
   // The prompt waits for its language's strings before it renders anything.
-  await waitFor(() => expect(prompt.shadowRoot?.querySelector('[part~="base"]')).toBeTruthy());
+  await findInPrompt(prompt, '[part~="base"]');
   return prompt;
 }
 
@@ -31,6 +31,7 @@ export async function findInPrompt<T extends Element = HTMLElement>(
       if (!found) throw new Error(`No ${selector} in the prompt yet.`);
       return found;
     },
-    { timeout },
+    // Keep our message: the default appends a dump of the whole document.
+    { timeout, onTimeout: (error) => error },
   );
 }
