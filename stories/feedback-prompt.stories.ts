@@ -184,7 +184,7 @@ export const FollowUp: Story = {
     await answerNo(canvasElement);
   },
   parameters: storyDescription(
-    'After "No": what went wrong, an optional comment with a character count, and a way to change the answer. The play function clicks "No".',
+    'After "No". The answer goes at once (nothing listens at this endpoint, so it is saved on this device, and the prompt says so); then come what went wrong, an optional comment with a character count, and a way to change the answer. The play function clicks "No".',
   ),
 };
 
