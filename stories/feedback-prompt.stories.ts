@@ -10,7 +10,7 @@ import {
   UNREACHABLE_ENDPOINT,
   holdRequestsTo,
 } from './support/endpoints.js';
-import { NETWORK_TIMEOUT_MS, findInPrompt, renderedPrompt } from './support/prompt.js';
+import { NETWORK_TIMEOUT_MS, answerNo, findInPrompt, renderedPrompt } from './support/prompt.js';
 
 /** The attributes a page sets, under their property names so autodocs pairs them up. */
 interface PromptArgs {
@@ -103,13 +103,6 @@ function storyDescription(story: string): Story['parameters'] {
 }
 
 // ----- Steps the play functions share ------------------------------------------------------
-
-async function answerNo(canvasElement: HTMLElement): Promise<ParticipateFeedbackPrompt> {
-  const prompt = await renderedPrompt(canvasElement);
-  await userEvent.click(await findInPrompt(prompt, 'button[value="no"]'));
-  await findInPrompt(prompt, 'form', NETWORK_TIMEOUT_MS);
-  return prompt;
-}
 
 async function send(prompt: ParticipateFeedbackPrompt): Promise<void> {
   await userEvent.click(await findInPrompt(prompt, 'button[type="submit"]'));

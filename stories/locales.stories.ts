@@ -1,9 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
-import { userEvent } from 'storybook/test';
 import { LOCALES, type Locale } from '../.storybook/locale.js';
 import { UNREACHABLE_ENDPOINT } from './support/endpoints.js';
-import { findInPrompt, renderedPrompt } from './support/prompt.js';
+import { answerNo } from './support/prompt.js';
 
 interface LocaleArgs {
   locale: Locale;
@@ -44,9 +43,7 @@ const meta = {
   render: renderLocale,
   argTypes: { locale: { control: false } },
   play: async ({ canvasElement, args }) => {
-    const prompt = await renderedPrompt(canvasElement, `#storybook-${args.locale}-follow-up`);
-    await userEvent.click(await findInPrompt(prompt, 'button[value="no"]'));
-    await findInPrompt(prompt, 'form');
+    await answerNo(canvasElement, `#storybook-${args.locale}-follow-up`);
   },
   parameters: {
     docs: {

@@ -1,4 +1,4 @@
-import { waitFor } from 'storybook/test';
+import { userEvent, waitFor } from 'storybook/test';
 import type { ParticipateFeedbackPrompt } from '../../packages/elements/src/index.js';
 
 /** How long a play function waits for the network: quick retries take a couple of seconds. */
@@ -34,4 +34,15 @@ export async function findInPrompt<T extends Element = HTMLElement>(
     // Keep our message: the default appends a dump of the whole document.
     { timeout, onTimeout: (error) => error },
   );
+}
+
+/** Answers "No" and waits for the follow-up, which shows once the answer has gone or been kept. */
+export async function answerNo(
+  canvasElement: HTMLElement,
+  selector = 'participate-feedback-prompt',
+): Promise<ParticipateFeedbackPrompt> {
+  const prompt = await renderedPrompt(canvasElement, selector);
+  await userEvent.click(await findInPrompt(prompt, 'button[value="no"]'));
+  await findInPrompt(prompt, 'form', NETWORK_TIMEOUT_MS);
+  return prompt;
 }
