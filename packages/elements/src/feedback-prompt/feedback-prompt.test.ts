@@ -483,7 +483,7 @@ describe('<participate-feedback-prompt> languages', () => {
     await expectNoAxeViolations(el);
   });
 
-  it('takes the nearest ancestor language and follows it when it changes', async () => {
+  it('takes the nearest ancestor language and follows changes to it and to its own lang', async () => {
     const wrapper = document.createElement('div');
     wrapper.lang = 'cy-GB';
     document.body.append(wrapper);
@@ -492,6 +492,8 @@ describe('<participate-feedback-prompt> languages', () => {
     el.topic = 'a';
     wrapper.append(el);
     await until(() => el.shadowRoot?.querySelector('[part="base"]')?.getAttribute('lang') === 'cy-GB');
+    wrapper.lang = 'ur';
+    await until(() => el.shadowRoot?.querySelector('[part="base"]')?.getAttribute('dir') === 'rtl');
     el.setAttribute('lang', 'en');
     await until(() => text(el).includes('Is this page useful?'));
     wrapper.remove();

@@ -4,18 +4,19 @@ export type ShippedLocale = (typeof SHIPPED_LOCALES)[number];
 
 /**
  * The language an element should render in: its own `lang`, else the nearest ancestor's,
- * looking through the shadow roots it may be nested in, else English.
+ * looking through the shadow roots it may be nested in, else English. Also returns the
+ * element that carries it, so a change there can be watched.
  */
-export function nearestLang(element: Element): string {
+export function nearestLang(element: Element): { lang: string; source: Element | undefined } {
   let node: Element | null = element;
   while (node) {
     const found: Element | null = node.closest('[lang]');
     const lang = found?.getAttribute('lang')?.trim();
-    if (lang) return lang;
+    if (found && lang) return { lang, source: found };
     const root = (found ?? node).getRootNode();
     node = root instanceof ShadowRoot ? root.host : null;
   }
-  return 'en';
+  return { lang: 'en', source: undefined };
 }
 
 /** Maps a BCP 47 tag such as `cy-GB` to the shipped locale it should use. */

@@ -43,8 +43,6 @@ export class LocalizeController implements ReactiveController {
     this.observer = new MutationObserver(() => {
       this.resolve();
     });
-    this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
-    this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     this.resolve();
   }
 
@@ -71,8 +69,22 @@ export class LocalizeController implements ReactiveController {
     return Object.prototype.hasOwnProperty.call(this.host.strings ?? {}, key);
   }
 
+  /**
+   * Watches the element the language came from, the host (which may gain its own `lang`)
+   * and the document root (which may gain one while an ancestor loses it).
+   */
+  private watch(source: Element | undefined): void {
+    if (!this.observer) return;
+    this.observer.disconnect();
+    const options = { attributes: true, attributeFilter: ['lang'] };
+    for (const element of new Set([this.host, document.documentElement, source])) {
+      if (element) this.observer.observe(element, options);
+    }
+  }
+
   private resolve(): void {
-    const lang = nearestLang(this.host);
+    const { lang, source } = nearestLang(this.host);
+    this.watch(source);
     const locale = shippedLocaleFor(lang);
     if (locale === this.locale && lang === this.lang) return;
     this.lang = lang;
