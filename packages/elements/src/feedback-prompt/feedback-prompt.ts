@@ -14,6 +14,8 @@ import { ParticipateElement } from '../shared/participate-element.js';
 import { readOptions, type ParticipateOption } from '../shared/options.js';
 import { formStyles, tokens } from '../shared/styles.js';
 import { SubmitController, type SubmitStatus } from '../shared/submission/submit-controller.js';
+import { CharacterCountController } from '../shared/character-count.js';
+import { errorMessage, errorSummary } from '../shared/error-summary.js';
 import { DraftStore } from '../shared/submission/draft-store.js';
 import { newId } from '../shared/submission/uuid.js';
 import { feedbackPromptStyles } from './feedback-prompt.styles.js';
@@ -42,8 +44,6 @@ type FieldId = 'rating' | 'comment';
 
 const DEFAULT_REASONS = ['not-found', 'hard-to-understand', 'out-of-date', 'did-not-work'];
 const DEFAULT_MAX_LENGTH = 500;
-/** GOV.UK waits for a pause in typing before announcing the count, so it does not chatter. */
-const COUNT_ANNOUNCE_DELAY_MS = 1000;
 
 /**
  * @summary Asks "Is this page useful?" or the NHS Friends and Family Test, inline on any page,
@@ -103,18 +103,15 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
   @state() private announcement = '';
 
   private readonly submission = new SubmitController(this);
+  private readonly count = new CharacterCountController(this, this.localize, (text) => {
+    this.announce(text);
+  });
   private drafts: DraftStore<SavedDraft> | undefined;
-  private countTimer: ReturnType<typeof setTimeout> | undefined;
   private lightOptions: ParticipateOption[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.lightOptions = readOptions(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.countTimer);
   }
 
   private get kind(): FeedbackVariant {
@@ -270,17 +267,7 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
 
   private onCommentInput(event: Event): void {
     this.edit({ comment: (event.target as HTMLTextAreaElement).value });
-    clearTimeout(this.countTimer);
-    this.countTimer = setTimeout(() => {
-      this.announce(this.countText());
-    }, COUNT_ANNOUNCE_DELAY_MS);
-  }
-
-  private countText(): string {
-    const left = this.maxLength - this.draft.comment.length;
-    return left >= 0
-      ? this.localize.t('common.charactersRemaining', { count: left })
-      : this.localize.t('common.charactersTooMany', { count: -left });
+    this.count.typed(this.draft.comment, this.maxLength);
   }
 
   private announce(text: string): void {
@@ -422,11 +409,6 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  private focusField(event: Event, field: FieldId): void {
-    event.preventDefault();
-    this.focusInShadow(field === 'rating' ? 'input[name="rating"]' : '#comment');
-  }
-
   // ----- Rendering ----------------------------------------------------------------------
 
   protected override renderWidget(): TemplateResult {
@@ -563,7 +545,7 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
     return html`
       <fieldset class="form-group ${error ? 'has-error' : ''}" aria-describedby=${error ? 'rating-error' : nothing}>
         <legend part="label" class="heading">${this.questionText()}</legend>
-        ${error ? html`<p class="error-message" id="rating-error"><span class="visually-hidden">${this.localize.t('common.errorPrefix')}</span> ${error}</p>` : nothing}
+        ${errorMessage('rating-error', this.localize.t('common.errorPrefix'), error)}
         <ul class="choices">
           ${FFT_RATINGS.map(
             (rating) => html`
@@ -587,59 +569,26 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
   }
 
   private renderComment(): TemplateResult {
-    const error = this.errors.comment;
-    const left = this.maxLength - this.draft.comment.length;
-    const describedBy = ['comment-hint', 'comment-limit', error ? 'comment-error' : ''].filter(Boolean).join(' ');
-    return html`
-      <div class="form-group ${error ? 'has-error' : ''}">
-        <label part="label" for="comment"
-          >${this.commentLabel()} <span class="optional">${this.localize.t('common.optional')}</span></label
-        >
-        <p class="hint" id="comment-hint">${this.localize.t('common.personalInfoHint')}</p>
-        ${error ? html`<p class="error-message" id="comment-error"><span class="visually-hidden">${this.localize.t('common.errorPrefix')}</span> ${error}</p>` : nothing}
-        <textarea
-          part="control"
-          id="comment"
-          name="comment"
-          rows="4"
-          spellcheck="true"
-          aria-describedby=${describedBy}
-          aria-invalid=${error ? 'true' : 'false'}
-          .value=${this.draft.comment}
-          @input=${this.onCommentInput}
-        ></textarea>
-        <p class="visually-hidden" id="comment-limit">
-          ${this.localize.t('common.characterLimit', { count: this.maxLength })}
-        </p>
-        <p class="count ${left < 0 ? 'over' : ''}" aria-hidden="true">${this.countText()}</p>
-      </div>
-    `;
+    return this.count.field({
+      id: 'comment',
+      label: html`${this.commentLabel()} <span class="optional">${this.localize.t('common.optional')}</span>`,
+      hint: this.localize.t('common.personalInfoHint'),
+      value: this.draft.comment,
+      maxLength: this.maxLength,
+      error: this.errors.comment,
+      onInput: (event) => {
+        this.onCommentInput(event);
+      },
+    });
   }
 
   private renderErrorSummary(): TemplateResult | typeof nothing {
-    const entries = (Object.entries(this.errors) as [FieldId, string | undefined][]).filter(
-      (entry): entry is [FieldId, string] => entry[1] !== undefined,
-    );
-    if (entries.length === 0) return nothing;
-    return html`
-      <div part="error-summary" class="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
-        <h2 id="error-summary-title">${this.localize.t('common.errorSummaryTitle')}</h2>
-        <ul>
-          ${entries.map(
-            ([field, message]) =>
-              html`<li>
-                <a
-                  href=${`#${field === 'rating' ? `rating-${FFT_RATINGS[0]}` : 'comment'}`}
-                  @click=${(event: Event) => {
-                    this.focusField(event, field);
-                  }}
-                  >${message}</a
-                >
-              </li>`,
-          )}
-        </ul>
-      </div>
-    `;
+    const targets: Record<FieldId, string> = { rating: `rating-${FFT_RATINGS[0]}`, comment: 'comment' };
+    const errors = (Object.keys(targets) as FieldId[]).flatMap((field) => {
+      const message = this.errors[field];
+      return message ? [{ target: targets[field], message }] : [];
+    });
+    return errorSummary(this.localize.t('common.errorSummaryTitle'), errors);
   }
 
   private renderFailure(): TemplateResult | typeof nothing {
