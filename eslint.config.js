@@ -49,11 +49,6 @@ export default tseslint.config(
       // Chai's property assertions (`to.exist`) read as unused expressions.
       '@typescript-eslint/no-unused-expressions': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
-      // @open-wc/testing's chai typings resolve to an error type (a default import of a
-      // CommonJS declaration), so every `expect(...)` reads as unsafe. Tests only.
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-assignment': 'off',
     },
   },
   {

@@ -13,7 +13,8 @@ import type { FeedbackPromptAnswer, FeedbackPromptResponse } from '@participate/
 import { ParticipateElement } from '../shared/participate-element.js';
 import { readOptions, type ParticipateOption } from '../shared/options.js';
 import { formStyles, tokens } from '../shared/styles.js';
-import { SubmitController, type SubmitStatus } from '../shared/submission/submit-controller.js';
+import { STATUS_TEXT, SubmitController, type SubmitStatus } from '../shared/submission/submit-controller.js';
+import { failurePanel, resultPanel } from '../shared/panels.js';
 import { CharacterCountController } from '../shared/character-count.js';
 import { errorMessage, errorSummary } from '../shared/error-summary.js';
 import { DraftStore } from '../shared/submission/draft-store.js';
@@ -381,20 +382,8 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
   private lastStatus = this.submission.status;
 
   private statusText(): string {
-    switch (this.submission.status) {
-      case 'sent':
-        return this.localize.t('common.status.sent');
-      case 'queued':
-        return this.localize.t('common.status.queued');
-      case 'failed':
-        return this.localize.t('common.status.failed');
-      case 'rejected':
-        return this.localize.t('common.status.rejected');
-      case 'sending':
-        return this.localize.t('common.status.sending');
-      default:
-        return '';
-    }
+    const { status } = this.submission;
+    return status === 'idle' ? '' : this.localize.t(STATUS_TEXT[status]);
   }
 
   /** Moves focus once the next render has put `selector` on screen. */
@@ -428,17 +417,12 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
   }
 
   private renderPanel(): TemplateResult {
-    const queued = this.submission.status === 'queued';
-    return html`
-      <div part="message" class="panel">
-        <p class="label panel-heading" tabindex="-1">
-          ${this.localize.t(queued ? 'feedbackPrompt.queuedHeading' : 'feedbackPrompt.thanksHeading')}
-        </p>
-        <p>
-          ${this.localize.t(queued ? 'common.status.queued' : this.submission.sentFromOutbox ? 'common.status.queuedThenSent' : 'common.status.sent')}
-        </p>
-      </div>
-    `;
+    const { status, sentFromOutbox } = this.submission;
+    const queued = status === 'queued';
+    return resultPanel(
+      this.localize.t(queued ? 'feedbackPrompt.queuedHeading' : 'feedbackPrompt.thanksHeading'),
+      this.localize.t(sentFromOutbox ? 'common.status.queuedThenSent' : STATUS_TEXT[queued ? 'queued' : 'sent']),
+    );
   }
 
   private renderForm(): TemplateResult {
@@ -592,16 +576,13 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
   }
 
   private renderFailure(): TemplateResult | typeof nothing {
-    const status = this.submission.status;
+    const { status } = this.submission;
     if (status !== 'failed' && status !== 'rejected') return nothing;
-    return html`
-      <div part="message" class="panel warning">
-        <p class="label panel-heading" tabindex="-1">${this.localize.t('feedbackPrompt.failedHeading')}</p>
-        <p>${this.statusText()}</p>
-        <button part="button" type="button" class="secondary" @click=${this.tryAgain}>
-          ${this.localize.t('common.tryAgain')}
-        </button>
-      </div>
-    `;
+    return failurePanel(
+      this.localize.t('feedbackPrompt.failedHeading'),
+      this.statusText(),
+      this.localize.t('common.tryAgain'),
+      () => void this.tryAgain(),
+    );
   }
 }

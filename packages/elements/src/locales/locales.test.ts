@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import cy from './cy.json';
 import en from './en.json';
 import ur from './ur.json';

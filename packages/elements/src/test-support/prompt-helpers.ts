@@ -1,4 +1,4 @@
-import { fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { fixture, oneEvent, waitUntil } from '@open-wc/testing-helpers';
 import type { TemplateResult } from 'lit';
 import type { ParticipateFeedbackPrompt } from '../feedback-prompt/feedback-prompt.js';
 import { openOutboxStore } from '../shared/submission/outbox-store.js';

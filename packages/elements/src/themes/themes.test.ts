@@ -1,4 +1,5 @@
-import { expect, html } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
+import { html } from '@open-wc/testing-helpers';
 import '../define/feedback-prompt.js';
 import { expectNoAxeViolations } from '../test-support/axe.js';
 import { $, $$, buttonByText, clearDrafts, prompt, text, until } from '../test-support/prompt-helpers.js';

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
+import { waitUntil } from '@open-wc/testing-helpers';
 import { UNREACHABLE_ENDPOINT, faultBodies, faultEndpoint, uniqueTopic } from '../../test-support/endpoints.js';
 import { backoffDelay, parseRetryAfter } from './backoff.js';
 import { Courier, type CourierOptions } from './courier.js';

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import { DRAFT_TTL_MS, DraftStore } from './draft-store.js';
 
 describe('DraftStore', () => {

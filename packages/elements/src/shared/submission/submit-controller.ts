@@ -11,6 +11,15 @@ import { getPageCourier, type Courier, type Outcome } from './courier.js';
 /** Where a widget's response stands. */
 export type SubmitStatus = 'idle' | 'sending' | 'sent' | 'queued' | 'failed' | 'rejected';
 
+/** The translation key that tells a person what a status means (none for `idle`). */
+export const STATUS_TEXT: Readonly<Record<Exclude<SubmitStatus, 'idle'>, string>> = {
+  sending: 'common.status.sending',
+  sent: 'common.status.sent',
+  queued: 'common.status.queued',
+  failed: 'common.status.failed',
+  rejected: 'common.status.rejected',
+};
+
 type Host = ReactiveControllerHost & HTMLElement;
 
 /**
