@@ -86,6 +86,8 @@ describe('feedback prompt on the demo pages', () => {
 
   it('runs under a strict Content-Security-Policy with Trusted Types and zero violations', async () => {
     const page = await stack.browser.newPage();
+    const hosts = new Set();
+    page.on('request', (request) => hosts.add(new URL(request.url()).host));
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.addInitScript(() => {
@@ -105,6 +107,9 @@ describe('feedback prompt on the demo pages', () => {
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(errors, []);
     assert.equal(stack.rows('parking-permits').length, 1);
+    // No cookies, and no request to anyone but the page's own site and its collector.
+    assert.deepEqual(await page.context().cookies(), []);
+    assert.deepEqual([...hosts].sort(), [new URL(stack.collectorUrl).host, new URL(stack.demoUrl).host].sort());
     await page.close();
   });
 
