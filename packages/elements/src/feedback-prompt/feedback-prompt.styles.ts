@@ -38,6 +38,10 @@ export const feedbackPromptStyles = css`
     margin-block-end: var(--_space-m);
   }
 
+  .answer-status {
+    margin-block-end: var(--_space-l);
+  }
+
   .optional {
     font-weight: 400;
   }
