@@ -445,7 +445,7 @@ describe('<participate-feedback-prompt> fft', () => {
         ></participate-feedback-prompt>`,
       );
       expect($(strict, 'legend').textContent.trim()).to.equal('Overall, how was your experience of our service?');
-      expect(warnings.join('\n')).to.contain('must use the standard wording');
+      await until(() => warnings.join('\n').includes('must use the standard wording'), 'must use the standard wording');
 
       const topic = uniqueTopic();
       const custom = await prompt(
@@ -458,7 +458,7 @@ describe('<participate-feedback-prompt> fft', () => {
         ></participate-feedback-prompt>`,
       );
       expect($(custom, 'legend').textContent.trim()).to.equal('How did we do?');
-      expect(warnings.join('\n')).to.contain('no longer a valid FFT');
+      await until(() => warnings.join('\n').includes('no longer a valid FFT'), 'no longer a valid FFT');
       $(custom, 'input[value="poor"]').click();
       buttonByText(custom, 'Send').click();
       await until(() => text(custom).includes('Thank you'));
@@ -538,7 +538,7 @@ describe('<participate-feedback-prompt> configuration', () => {
       `);
       expect($$(el, 'slot')).to.have.length(1);
       expect((el.querySelector('a') as HTMLElement).offsetHeight).to.be.greaterThan(0);
-      expect(errors.messages.join('\n')).to.contain('the "endpoint" attribute is missing');
+      await until(() => errors.messages.join('\n').includes('the "endpoint" attribute is missing'));
     } finally {
       errors.restore();
     }
@@ -556,9 +556,9 @@ describe('<participate-feedback-prompt> configuration', () => {
         ></participate-feedback-prompt>`,
       );
       expect($$(el, 'slot')).to.have.length(1);
-      const all = errors.messages.join('\n');
-      expect(all).to.contain('the "variant" attribute "stars" is not known');
-      expect(all).to.contain('the "stage" attribute "later" is not an engagement-cycle stage');
+      const all = () => errors.messages.join('\n');
+      await until(() => all().includes('the "variant" attribute "stars" is not known'));
+      await until(() => all().includes('the "stage" attribute "later" is not an engagement-cycle stage'));
     } finally {
       errors.restore();
     }

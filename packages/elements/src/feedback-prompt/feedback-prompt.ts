@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import {
   FEEDBACK_VARIANTS,
   FFT_RATINGS,
@@ -11,6 +10,7 @@ import {
 } from '@participate/schema/vocabulary';
 import type { FeedbackPromptAnswer, FeedbackPromptResponse } from '@participate/schema';
 import { ParticipateElement } from '../shared/participate-element.js';
+import type { AuthorNote } from '../shared/console.js';
 import { readOptions, type ParticipateOption } from '../shared/options.js';
 import { formStyles, tokens } from '../shared/styles.js';
 import { STATUS_TEXT, SubmitController, type SubmitStatus } from '../shared/submission/submit-controller.js';
@@ -75,33 +75,46 @@ const DEFAULT_MAX_LENGTH = 500;
 export class ParticipateFeedbackPrompt extends ParticipateElement {
   static override styles = [tokens, formStyles, feedbackPromptStyles];
 
+  static override properties: PropertyDeclarations = {
+    variant: {},
+    question: {},
+    commentQuestion: { attribute: 'comment-question' },
+    commentMaxlength: { attribute: 'comment-maxlength', type: Number },
+    nonstandardFft: { attribute: 'nonstandard-fft', type: Boolean },
+    reasons: { attribute: false },
+    draft: { state: true, attribute: false },
+    step: { state: true, attribute: false },
+    errors: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
+
   /** `page-useful` (default): "Is this page useful?"; `fft`: the NHS Friends and Family Test. */
-  @property() variant = 'page-useful';
+  variant = 'page-useful';
 
   /**
    * Replaces the question. For the Friends and Family Test this is ignored unless
    * `nonstandard-fft` is also set, because the standard wording is mandatory.
    */
-  @property() question: string | undefined;
+  question: string | undefined;
 
   /** Replaces the label of the free-text question. */
-  @property({ attribute: 'comment-question' }) commentQuestion: string | undefined;
+  commentQuestion: string | undefined;
 
   /** Most characters in the comment (GOV.UK character count); at most 2000. */
-  @property({ attribute: 'comment-maxlength', type: Number }) commentMaxlength = DEFAULT_MAX_LENGTH;
+  commentMaxlength = DEFAULT_MAX_LENGTH;
 
   /** Allows changing the FFT wording, which makes the answers no longer a valid FFT return. */
-  @property({ attribute: 'nonstandard-fft', type: Boolean }) nonstandardFft = false;
+  nonstandardFft = false;
 
   /** "What went wrong?" reasons; defaults to the `<participate-option>` children, else a standard set. */
-  @property({ attribute: false }) reasons: ParticipateOption[] | undefined;
+  reasons: ParticipateOption[] | undefined;
 
-  @state() private draft: FeedbackDraft = { reasons: [], comment: '' };
-  @state() private step: Step = 'question';
+  private draft: FeedbackDraft = { reasons: [], comment: '' };
+  private step: Step = 'question';
   /** The first response of this person's chain; later ones amend it. */
   private firstId: string | undefined;
-  @state() private errors: Partial<Record<FieldId, string>> = {};
-  @state() private announcement = '';
+  private errors: Partial<Record<FieldId, string>> = {};
+  private announcement = '';
 
   private readonly submission = new SubmitController(this);
   private readonly count = new CharacterCountController(this, this.localize, (text) => {
@@ -124,12 +137,10 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
     return Math.min(Math.max(requested, 1), LIMITS.commentLength);
   }
 
-  protected override checkConfiguration(): string[] {
+  protected override checkConfiguration(): AuthorNote[] {
     const problems = super.checkConfiguration();
     if (!(FEEDBACK_VARIANTS as readonly string[]).includes(this.variant)) {
-      problems.push(
-        `the "variant" attribute "${this.variant}" is not known. Use variant="page-useful" or variant="fft".`,
-      );
+      problems.push({ code: 'variant-invalid', value: this.variant });
     }
     return problems;
   }
@@ -137,9 +148,7 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('commentMaxlength') && this.commentMaxlength > LIMITS.commentLength) {
-      this.warn(
-        `"comment-maxlength" is ${this.commentMaxlength}; the most a response can carry is ${LIMITS.commentLength}, so ${LIMITS.commentLength} is used.`,
-      );
+      this.warn({ code: 'maxlength-capped', value: this.commentMaxlength, limit: LIMITS.commentLength });
     }
     if (this.kind === 'fft' && (changed.has('question') || changed.has('nonstandardFft') || changed.has('strings'))) {
       this.checkFftWording();
@@ -154,15 +163,7 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
 
   private checkFftWording(): void {
     if (!this.fftOverridden()) return;
-    if (this.nonstandardFft) {
-      this.warn(
-        'the Friends and Family Test wording has been changed (nonstandard-fft), so these answers are no longer a valid FFT return. They are marked standardWording: false.',
-      );
-    } else {
-      this.warn(
-        'the Friends and Family Test question and answers must use the standard wording, so your replacement text is ignored. Add the nonstandard-fft attribute only if you accept that the answers will not count as FFT.',
-      );
-    }
+    this.warn({ code: this.nonstandardFft ? 'fft-wording-changed' : 'fft-wording-ignored' });
   }
 
   /** Whether the standard FFT wording is shown unchanged. */

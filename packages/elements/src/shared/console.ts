@@ -1,12 +1,27 @@
+/** Something a web team should fix or know about in how they configured a widget. */
+export type AuthorNote =
+  | { code: 'endpoint-missing' }
+  | { code: 'endpoint-invalid'; value: string }
+  | { code: 'topic-missing' }
+  | { code: 'topic-invalid'; value: string }
+  | { code: 'stage-invalid'; value: string; allowed: readonly string[] }
+  | { code: 'variant-invalid'; value: string }
+  | { code: 'maxlength-capped'; value: number; limit: number }
+  | { code: 'fft-wording-ignored' }
+  | { code: 'fft-wording-changed' };
+
 const said = new Set<string>();
 
 /**
  * Tells a web team, once per message, what is wrong with a widget's configuration and
  * what to do about it. Never throws: a misconfigured widget must not break the host page.
+ * The wording loads only when there is something to say, so correct pages never download it.
  */
-export function tellAuthor(level: 'error' | 'warn', tag: string, message: string): void {
-  const line = `[participate] <${tag}>: ${message}`;
-  if (said.has(line)) return;
-  said.add(line);
-  console[level](line);
+export function tellAuthor(level: 'error' | 'warn', tag: string, note: AuthorNote): void {
+  const key = `${level}|${tag}|${JSON.stringify(note)}`;
+  if (said.has(key)) return;
+  said.add(key);
+  void import('./author-messages.js').then(({ describe }) => {
+    console[level](`[participate] <${tag}>: ${describe(note)}`);
+  });
 }

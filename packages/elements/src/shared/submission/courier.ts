@@ -128,29 +128,18 @@ export class Courier {
     };
   }
 
-  /** Number of responses waiting. */
-  async pending(): Promise<number> {
-    return (await (await this.store).list()).length;
-  }
-
   /**
-   * Tries every waiting response, oldest first. `force` ignores backoff (the browser says it
-   * is back online, or the page is being hidden); `keepalive` lets requests outlive the page.
+   * Tries every waiting response, oldest first. `force` ignores backoff: the browser says it
+   * is back online, or an earlier visit left responses behind.
    */
-  flush(options: { force?: boolean; keepalive?: boolean } = {}): Promise<void> {
+  flush(options: { force?: boolean } = {}): Promise<void> {
     // One flush at a time; a request during a flush runs after it.
     const run = this.flushing.then(() => this.flushOnce(options));
     this.flushing = run.catch(() => undefined);
     return run;
   }
 
-  private async flushOnce({
-    force = false,
-    keepalive = false,
-  }: {
-    force?: boolean;
-    keepalive?: boolean;
-  }): Promise<void> {
+  private async flushOnce({ force = false }: { force?: boolean }): Promise<void> {
     const store = await this.store;
     const now = this.options.now();
     const entries = await store.list();
@@ -166,7 +155,7 @@ export class Courier {
         continue;
       }
       this.inFlight.add(entry.id);
-      const delivery = await this.attempt(entry, keepalive).finally(() => this.inFlight.delete(entry.id));
+      const delivery = await this.attempt(entry).finally(() => this.inFlight.delete(entry.id));
       if (delivery.kind === 'retry') {
         entry.attempts++;
         entry.notBefore = now + (delivery.retryAfterMs ?? this.backgroundDelay(entry.attempts));

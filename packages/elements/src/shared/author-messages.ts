@@ -1,0 +1,28 @@
+import type { AuthorNote } from './console.js';
+
+/**
+ * The console wording for each note: the attribute at fault, and what to do. Imports nothing,
+ * so it stays a chunk of its own that only misconfigured pages download.
+ */
+export function describe(note: AuthorNote): string {
+  switch (note.code) {
+    case 'endpoint-missing':
+      return 'the "endpoint" attribute is missing. Set it to the URL that collects responses, e.g. endpoint="https://feedback.example.org/v1/responses".';
+    case 'endpoint-invalid':
+      return `the "endpoint" attribute "${note.value}" is not an http or https URL.`;
+    case 'topic-missing':
+      return 'the "topic" attribute is missing. Set it to a short slug naming what you are asking about, e.g. topic="bin-collections".';
+    case 'topic-invalid':
+      return `the "topic" attribute "${note.value}" must be lower-case letters, digits and hyphens, e.g. topic="bin-collections".`;
+    case 'stage-invalid':
+      return `the "stage" attribute "${note.value}" is not an engagement-cycle stage. Use one of: ${note.allowed.join(', ')}, or leave it out.`;
+    case 'variant-invalid':
+      return `the "variant" attribute "${note.value}" is not known. Use variant="page-useful" or variant="fft".`;
+    case 'maxlength-capped':
+      return `"comment-maxlength" is ${note.value}; the most a response can carry is ${note.limit}, so ${note.limit} is used.`;
+    case 'fft-wording-ignored':
+      return 'the Friends and Family Test question and answers must use the standard wording, so your replacement text is ignored. Add the nonstandard-fft attribute only if you accept that the answers will not count as FFT.';
+    case 'fft-wording-changed':
+      return 'the Friends and Family Test wording has been changed (nonstandard-fft), so these answers are no longer a valid FFT return. They are marked standardWording: false.';
+  }
+}
