@@ -276,7 +276,8 @@ describe('<participate-feedback-prompt> page-useful', () => {
     );
     $(el, 'input[value="good"]').click();
     buttonByText(el, 'Send').click();
-    await until(() => $(el, 'button[type="submit"]').getAttribute('aria-disabled') === 'true');
+    await el.updateComplete;
+    expect($(el, 'button[type="submit"]').getAttribute('aria-disabled')).to.equal('true');
     await expectNoAxeViolations(el);
     await until(() => text(el).includes('Thank you for your feedback'));
     expect(await faultBodies(key)).to.have.length(2);
@@ -362,6 +363,29 @@ describe('<participate-feedback-prompt> page-useful', () => {
     expect(await faultBodies(key)).to.have.length(0);
     expect(text(el)).to.contain('Is this page useful?');
     expect(text(el)).not.to.contain('You said');
+  });
+
+  it('fires events that bubble out of a shadow root to the page, as analytics code expects', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadowRoot = host.attachShadow({ mode: 'open' });
+    const el = document.createElement('participate-feedback-prompt');
+    el.endpoint = endpoint;
+    el.topic = uniqueTopic();
+    shadowRoot.append(el);
+    const seen: string[] = [];
+    const listener = (event: Event) => seen.push(event.type);
+    for (const type of ['participate-submit', 'participate-sent'] as const) document.addEventListener(type, listener);
+    try {
+      await until(() => el.shadowRoot?.querySelector('button[value="yes"]'));
+      $(el, 'button[value="yes"]').click();
+      await until(() => seen.includes('participate-sent'));
+      expect(seen).to.deep.equal(['participate-submit', 'participate-sent']);
+    } finally {
+      for (const type of ['participate-submit', 'participate-sent'] as const)
+        document.removeEventListener(type, listener);
+      host.remove();
+    }
   });
 
   it('lets a per-instance override replace any string', async () => {
