@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 const steps = [
   ['build (schema, elements, collector)', 'npm run build --silent'],
   ['lint (ESLint + Prettier)', 'npm run lint --silent'],
-  ['typecheck', 'npx tsc -b'],
+  ['typecheck', 'npm run typecheck --silent'],
   ['schema tests', 'npm test --silent --workspace @participate/schema'],
   ['collector tests (real SQLite)', 'npm test --silent --workspace @participate/collector'],
   ['component tests (Chromium)', 'npx web-test-runner --config web-test-runner.config.mjs'],

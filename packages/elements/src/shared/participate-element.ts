@@ -1,5 +1,5 @@
 import { LitElement, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { SCHEMA_VERSION, STAGES, isStage, type Stage } from '@participate/schema/vocabulary';
+import { SCHEMA_VERSION, SLUG_PATTERN, STAGES, isStage, type Stage } from '@participate/schema/vocabulary';
 import { tellAuthor, type AuthorNote } from './console.js';
 import { LocalizeController, type StringOverrides } from './localize-controller.js';
 
@@ -12,7 +12,8 @@ export interface ResponseEnvelope {
   page: string;
 }
 
-const TOPIC_PATTERN = /^[a-z0-9][a-z0-9-_.]*$/;
+/** The schema's rule for topics, so the widget refuses what the endpoint would. */
+const TOPIC_PATTERN = new RegExp(SLUG_PATTERN);
 
 /**
  * The thin base every Participate widget extends: shared configuration (`endpoint`, `topic`,

@@ -51,23 +51,22 @@ export const formStyles = css`
     box-sizing: border-box;
   }
 
+  /* Inside the shadow root no page style can reach this class, so no !important is needed. */
   .visually-hidden {
-    position: absolute !important;
-    inline-size: 1px !important;
-    block-size: 1px !important;
-    margin: 0 !important;
-    padding: 0 !important;
-    overflow: hidden !important;
-    clip-path: inset(50%) !important;
-    white-space: nowrap !important;
-    border: 0 !important;
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: 0;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
   }
 
   h2,
-  h3,
   p,
-  fieldset,
-  ul {
+  fieldset {
     margin-block: 0 var(--_space-m);
   }
 
