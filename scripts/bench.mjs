@@ -168,9 +168,10 @@ try {
 
   console.log(`Participate benchmark — ${new Date().toISOString().slice(0, 10)}, Chromium, ${RUNS} cold loads each\n`);
   console.log(`  ${'Size'.padEnd(44)} ${'minified'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
-  console.log(row('participate.js (loader; target ≤ 2 KiB gz)', loader));
+  console.log(row('participate.js (loader; target ≤ 2 KB gz)', loader));
   for (const [path, s] of files) console.log(row(`  ${path.replace('/participate/', '')}`, s));
-  console.log(row('one prompt, everything (target ≤ 32 KiB gz)', total));
+  console.log(row('one prompt, everything (target ≤ 32 KB gz)', total));
+  console.log(`  ${''.padEnd(44)} ${`${total.gzip} B`.padStart(21)}`);
   console.log(row('reference: lit alone', litAlone));
   console.log(row('reference: i18next alone', i18nextAlone));
   console.log(row('reference: lit + i18next', add(litAlone, i18nextAlone)));
