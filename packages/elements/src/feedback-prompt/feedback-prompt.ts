@@ -15,6 +15,7 @@ import { readOptions, type ParticipateOption } from '../shared/options.js';
 import { formStyles, tokens } from '../shared/styles.js';
 import { STATUS_TEXT, SubmitController, type SubmitStatus } from '../shared/submission/submit-controller.js';
 import { failurePanel, resultPanel } from '../shared/panels.js';
+import { choice } from '../shared/choice.js';
 import { CharacterCountController } from '../shared/character-count.js';
 import { errorMessage, errorSummary } from '../shared/error-summary.js';
 import { DraftStore } from '../shared/submission/draft-store.js';
@@ -504,21 +505,18 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
         <legend part="label">${this.localize.t('feedbackPrompt.pageUseful.reasonsLegend')}</legend>
         <p class="hint" id="reasons-hint">${this.localize.t('feedbackPrompt.pageUseful.reasonsHint')}</p>
         <ul class="choices">
-          ${this.reasonOptions().map(
-            (option, index) => html`
-              <li class="choice">
-                <input
-                  part="control"
-                  type="checkbox"
-                  id=${`reason-${index}`}
-                  name="reasons"
-                  .value=${option.value}
-                  .checked=${this.draft.reasons.includes(option.value)}
-                  @change=${this.onReasonChange}
-                />
-                <label for=${`reason-${index}`}>${option.label}</label>
-              </li>
-            `,
+          ${this.reasonOptions().map((option, index) =>
+            choice({
+              type: 'checkbox',
+              id: `reason-${index}`,
+              name: 'reasons',
+              value: option.value,
+              label: option.label,
+              checked: this.draft.reasons.includes(option.value),
+              onChange: (event) => {
+                this.onReasonChange(event);
+              },
+            }),
           )}
         </ul>
       </fieldset>
@@ -532,21 +530,18 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
         <legend part="label" class="heading">${this.questionText()}</legend>
         ${errorMessage('rating-error', this.localize.t('common.errorPrefix'), error)}
         <ul class="choices">
-          ${FFT_RATINGS.map(
-            (rating) => html`
-              <li class="choice">
-                <input
-                  part="control"
-                  type="radio"
-                  id=${`rating-${rating}`}
-                  name="rating"
-                  .value=${rating}
-                  .checked=${this.draft.rating === rating}
-                  @change=${this.onRatingChange}
-                />
-                <label for=${`rating-${rating}`}>${this.fftText(`ratings.${rating}`)}</label>
-              </li>
-            `,
+          ${FFT_RATINGS.map((rating) =>
+            choice({
+              type: 'radio',
+              id: `rating-${rating}`,
+              name: 'rating',
+              value: rating,
+              label: this.fftText(`ratings.${rating}`),
+              checked: this.draft.rating === rating,
+              onChange: (event) => {
+                this.onRatingChange(event);
+              },
+            }),
           )}
         </ul>
       </fieldset>
