@@ -110,3 +110,39 @@ describe('response payload schema', () => {
     assert.deepEqual((published.discriminator as { propertyName: string }).propertyName, 'widget');
   });
 });
+
+describe('bot check and contact details', () => {
+  it('accepts a bot check and refuses one out of bounds', () => {
+    assert.deepEqual(problems(response({ botCheck: { honeypot: '', elapsedMs: 4200 } })), []);
+    assert.match(problems(response({ botCheck: { honeypot: '', elapsedMs: -1 } })).join(), /elapsedMs must be >= 0/);
+    assert.match(
+      problems(response({ botCheck: { honeypot: 'x'.repeat(LIMITS.honeypotLength + 1), elapsedMs: 1 } })).join(),
+      /honeypot must NOT have more than/,
+    );
+  });
+
+  it('accepts contact details with consent and a way to reach the person', () => {
+    const contact = { name: 'Ada Lovelace', email: 'ada@example.org', consent: true };
+    assert.deepEqual(problems(response({ contact })), []);
+    assert.deepEqual(problems(response({ contact: { name: 'Ada', phone: '+44 (0)20 7946 0000', consent: true } })), []);
+  });
+
+  it('refuses contact details without consent, without a way to reach, or malformed', () => {
+    assert.match(problems(response({ contact: { name: 'Ada', email: 'ada@example.org' } })).join(), /"consent"/);
+    assert.match(
+      problems(response({ contact: { name: 'Ada', email: 'ada@example.org', consent: false } })).join(),
+      /\/contact\/consent must be true/,
+    );
+    assert.deepEqual(problems(response({ contact: { name: 'Ada', consent: true } })), [
+      '/contact needs an "email" or a "phone"',
+    ]);
+    assert.match(
+      problems(response({ contact: { name: 'Ada', email: 'not an email', consent: true } })).join(),
+      /\/contact\/email must match format "email"/,
+    );
+    assert.match(
+      problems(response({ contact: { name: 'Ada', phone: 'call me', consent: true } })).join(),
+      /\/contact\/phone must match pattern/,
+    );
+  });
+});

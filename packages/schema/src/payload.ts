@@ -66,6 +66,49 @@ function tagged<const M extends TObject[]>(propertyName: string, members: M, opt
 
 export const FeedbackPromptAnswer = tagged('variant', [PageUsefulAnswer, FftAnswer]);
 
+/**
+ * What the collector needs to tell a person from a script, sent by every widget. Not
+ * stored: the collector checks it and drops it.
+ */
+export const BotCheck = Type.Object(
+  {
+    honeypot: Type.String({
+      maxLength: LIMITS.honeypotLength,
+      description: 'The value of a field people never see or reach. Anything but "" marks a bot.',
+    }),
+    elapsedMs: Type.Integer({
+      minimum: 0,
+      maximum: LIMITS.elapsedMs,
+      description: 'Milliseconds between the widget appearing and the answer being sent.',
+    }),
+  },
+  { ...strict, description: 'Spam checks. Posted by the widgets; never stored.' },
+);
+
+/**
+ * Contact details a person chose to give so that they can be reached, with their
+ * explicit consent. The collector keeps them apart from answers, with their own retention.
+ */
+export const Contact = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: LIMITS.nameLength }),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: LIMITS.emailLength })),
+    phone: Type.Optional(
+      Type.String({
+        maxLength: LIMITS.phoneLength,
+        pattern: '^\\+?[0-9][0-9 ()-]{5,30}$',
+        description: 'A UK or international phone number: digits, spaces, brackets and hyphens.',
+      }),
+    ),
+    consent: Type.Literal(true, { description: 'The person ticked the consent box.' }),
+  },
+  {
+    ...strict,
+    anyOf: [{ required: ['email'] }, { required: ['phone'] }],
+    description: 'A name and at least one of email or phone, given with consent.',
+  },
+);
+
 /** Fields every response carries, whatever the widget. */
 function response<W extends string, A extends TSchema>(widget: W, answer: A) {
   return Type.Object(
@@ -102,6 +145,8 @@ function response<W extends string, A extends TSchema>(widget: W, answer: A) {
             "The id of this person's first response to the same question, when this one replaces it: a follow-up with more detail, or a changed answer. Count the latest response of each chain.",
         }),
       ),
+      botCheck: Type.Optional(BotCheck),
+      contact: Type.Optional(Contact),
       answer,
     },
     strict,
@@ -121,3 +166,5 @@ export type FftAnswer = Static<typeof FftAnswer>;
 export type FeedbackPromptAnswer = Static<typeof FeedbackPromptAnswer>;
 export type FeedbackPromptResponse = Static<typeof FeedbackPromptResponse>;
 export type ResponsePayload = Static<typeof ResponsePayload>;
+export type BotCheck = Static<typeof BotCheck>;
+export type Contact = Static<typeof Contact>;

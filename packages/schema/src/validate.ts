@@ -29,6 +29,10 @@ function describe(error: ErrorObject): ValidationProblem {
     case 'const':
       message = `must be ${JSON.stringify(params.allowedValue)}`;
       break;
+    case 'anyOf':
+      // The only anyOf in the schema: a contact needs one way to reach the person.
+      message = 'needs an "email" or a "phone"';
+      break;
     case 'required':
       message = `missing required field "${String(params.missingProperty)}"`;
       break;
@@ -43,13 +47,15 @@ function describe(error: ErrorObject): ValidationProblem {
  * reported against the matching member only instead of every alternative.
  */
 export function createResponseValidator() {
-  const ajv = new Ajv({ allErrors: true, strict: true, discriminator: true });
-  addFormats(ajv, ['uuid', 'date-time']);
+  // strictRequired would refuse the contact's anyOf, whose branches name properties defined beside them.
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, discriminator: true });
+  addFormats(ajv, ['uuid', 'date-time', 'email']);
   const check = ajv.compile<ResponsePayload>(ResponsePayload);
 
   return (input: unknown): ValidationResult<ResponsePayload> => {
     if (check(input)) return { ok: true, value: input };
-    const problems = (check.errors ?? []).map(describe);
+    // The alternatives of an anyOf are summed up by the anyOf's own problem.
+    const problems = (check.errors ?? []).filter((error) => !error.schemaPath.includes('/anyOf/')).map(describe);
     // Deduplicate: union members can report the same problem twice.
     const seen = new Set<string>();
     const unique = problems.filter((problem) => !seen.has(problem.message) && seen.add(problem.message));

@@ -43,6 +43,14 @@ export const LIMITS = {
   valueLength: 64,
   pageLength: 2048,
   localeLength: 35,
+  /** A contact's name, email and phone number. */
+  nameLength: 200,
+  emailLength: 254,
+  phoneLength: 32,
+  /** Anything longer in the honeypot field is not a person's slip of the finger either. */
+  honeypotLength: 500,
+  /** A week: a widget left open longer than this is reported as this. */
+  elapsedMs: 7 * 24 * 60 * 60 * 1000,
   /** Bytes of JSON the collector accepts; well under the 64 KiB fetch keepalive cap. */
   bodyBytes: 16 * 1024,
 } as const;
