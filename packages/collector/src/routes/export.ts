@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SLUG_PATTERN } from '@participate/schema';
+import { SLUG_PATTERN, STAGES, WIDGETS } from '@participate/schema';
 import { bearerTokenChecker } from '../http/admin-auth.js';
 import { ApiError } from '../http/errors.js';
 import { batched } from '../export/batch.js';
@@ -22,7 +22,31 @@ function queryValue(query: unknown, name: string): string | undefined {
   return value;
 }
 
-function filterFrom(query: unknown): ExportFilter {
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function instant(query: unknown, name: string): Date | undefined {
+  const value = queryValue(query, name);
+  if (value === undefined) return undefined;
+  const parsed = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(parsed.getTime())) {
+    throw new ApiError(
+      400,
+      'invalid_query',
+      `"${name}" must be a date (2026-10-01, a whole day in UTC) or an ISO 8601 date-time.`,
+    );
+  }
+  return parsed;
+}
+
+function oneOfQuery<T extends string>(query: unknown, name: string, allowed: readonly T[]): T | undefined {
+  const value = queryValue(query, name);
+  if (value === undefined || (allowed as readonly string[]).includes(value)) return value as T | undefined;
+  throw new ApiError(400, 'invalid_query', `"${name}" must be one of: ${allowed.join(', ')}.`);
+}
+
+/** `topic`, `widget`, `stage`, and `from`/`to` (inclusive; `since` is the old name of `from`). */
+export function filterFrom(query: unknown): ExportFilter {
   const filter: ExportFilter = {};
   const topic = queryValue(query, 'topic');
   if (topic !== undefined) {
@@ -30,13 +54,25 @@ function filterFrom(query: unknown): ExportFilter {
       throw new ApiError(400, 'invalid_query', '"topic" must be a topic slug such as gp-appointments.');
     filter.topic = topic;
   }
-  const since = queryValue(query, 'since');
-  if (since !== undefined) {
-    const instant = new Date(since);
-    if (Number.isNaN(instant.getTime())) {
-      throw new ApiError(400, 'invalid_query', '"since" must be an ISO 8601 date or date-time, e.g. 2026-11-01.');
-    }
-    filter.receivedSince = instant.toISOString();
+  const widget = oneOfQuery(query, 'widget', WIDGETS);
+  if (widget !== undefined) filter.widget = widget;
+  const stage = oneOfQuery(query, 'stage', STAGES);
+  if (stage !== undefined) filter.stage = stage;
+
+  const from = instant(query, 'from') ?? instant(query, 'since');
+  if (from !== undefined) filter.receivedFrom = from.toISOString();
+  const to = instant(query, 'to');
+  if (to !== undefined) {
+    // A date means the whole of that day; a date-time, up to and including that instant.
+    const isDate = DATE_ONLY.test(queryValue(query, 'to') ?? '');
+    filter.receivedBefore = new Date(to.getTime() + (isDate ? DAY_MS : 1)).toISOString();
+  }
+  if (
+    filter.receivedFrom !== undefined &&
+    filter.receivedBefore !== undefined &&
+    filter.receivedFrom >= filter.receivedBefore
+  ) {
+    throw new ApiError(400, 'invalid_query', '"from" must be on or before "to".');
   }
   return filter;
 }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { ResponsePayload } from '@participate/schema';
 
 /**
  * JSON with object keys sorted at every depth, so that two payloads with the same
@@ -23,8 +22,10 @@ export function canonicalJson(value: unknown): string {
  * the no-JavaScript form gets a fresh one from the server on every resubmission of
  * the same answer.
  */
-export function bodyHash(payload: ResponsePayload): string {
-  const content: Partial<ResponsePayload> = { ...payload };
+export function bodyHash(payload: { submittedAt: string; botCheck?: unknown }): string {
+  const content: Partial<typeof payload> = { ...payload };
   delete content.submittedAt;
+  // Spam checks say how the answer was sent, not what it is.
+  delete content.botCheck;
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }

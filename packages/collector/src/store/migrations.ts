@@ -1,18 +1,20 @@
 /**
  * Forward-only schema changes, applied in order and recorded in `schema_migrations`.
- * Never edit a released entry: add a new one.
+ * Each is written for both databases; the version numbers are shared. Never edit a
+ * released entry: add a new one.
  */
 export interface Migration {
   version: number;
   description: string;
-  sql: string;
+  sqlite: string;
+  postgres: string;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     description: 'responses table',
-    sql: `
+    sqlite: `
       CREATE TABLE responses (
         id             TEXT PRIMARY KEY NOT NULL,
         schema_version INTEGER NOT NULL,
@@ -30,13 +32,83 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX responses_received_at ON responses (received_at);
       CREATE INDEX responses_topic ON responses (topic, received_at);
     `,
+    postgres: `
+      CREATE TABLE responses (
+        id             TEXT PRIMARY KEY NOT NULL,
+        -- Arrival order, for a stable export and for "latest of a chain".
+        seq            BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+        schema_version INTEGER NOT NULL,
+        widget         TEXT NOT NULL,
+        variant        TEXT NOT NULL,
+        topic          TEXT NOT NULL,
+        stage          TEXT,
+        locale         TEXT NOT NULL,
+        page           TEXT NOT NULL,
+        submitted_at   TEXT NOT NULL, -- as the client sent it
+        received_at    TIMESTAMPTZ NOT NULL,
+        answer         JSON NOT NULL, -- JSON, not JSONB: kept exactly as written
+        body_hash      TEXT NOT NULL
+      );
+      CREATE INDEX responses_received_at ON responses (received_at, seq);
+      CREATE INDEX responses_topic ON responses (topic, received_at);
+    `,
   },
   {
     version: 2,
     description: 'responses.amends: a follow-up or changed answer names the response it replaces',
-    sql: `
+    sqlite: `
+      ALTER TABLE responses ADD COLUMN amends TEXT;
+      CREATE INDEX responses_amends ON responses (amends) WHERE amends IS NOT NULL;
+    `,
+    postgres: `
       ALTER TABLE responses ADD COLUMN amends TEXT;
       CREATE INDEX responses_amends ON responses (amends) WHERE amends IS NOT NULL;
     `,
   },
+  {
+    version: 3,
+    description: 'contact details apart from answers; a count of discarded spam',
+    sqlite: `
+      CREATE TABLE contacts (
+        response_id TEXT PRIMARY KEY NOT NULL REFERENCES responses (id) ON DELETE CASCADE,
+        received_at TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        email       TEXT,
+        phone       TEXT
+      );
+      CREATE INDEX contacts_received_at ON contacts (received_at);
+      CREATE TABLE discarded (
+        day    TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        count  INTEGER NOT NULL,
+        PRIMARY KEY (day, reason)
+      );
+    `,
+    postgres: `
+      CREATE TABLE contacts (
+        response_id TEXT PRIMARY KEY NOT NULL REFERENCES responses (id) ON DELETE CASCADE,
+        received_at TIMESTAMPTZ NOT NULL,
+        name        TEXT NOT NULL,
+        email       TEXT,
+        phone       TEXT
+      );
+      CREATE INDEX contacts_received_at ON contacts (received_at);
+      CREATE TABLE discarded (
+        day    DATE NOT NULL,
+        reason TEXT NOT NULL,
+        count  BIGINT NOT NULL,
+        PRIMARY KEY (day, reason)
+      );
+    `,
+  },
 ];
+
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+/** The refusal when the database was written by a newer collector. */
+export function tooNewError(current: number): Error {
+  return new Error(
+    `The database is at schema version ${current}, but this collector only knows up to ${LATEST_VERSION}. ` +
+      'It was written by a newer collector: upgrade this one instead of downgrading the data.',
+  );
+}

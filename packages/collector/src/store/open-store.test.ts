@@ -32,11 +32,12 @@ describe('openStore', () => {
     assert.ok(existsSync(path));
   });
 
-  test('explains that PostgreSQL is not supported yet, without echoing credentials', async () => {
-    for (const url of ['postgres://user:secret@db/participate', 'postgresql://user:secret@db/participate']) {
+  test('says which PostgreSQL server could not be reached, without echoing the password', async () => {
+    // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+    for (const url of ['postgres://user:secret@127.0.0.1:1/participate', 'postgresql://user:secret@127.0.0.1:1/x']) {
       await assert.rejects(openStore(url), (error: Error) => {
-        assert.match(error.message, /PostgreSQL is not supported in this version/);
-        assert.match(error.message, /file path/);
+        assert.match(error.message, /^Could not open PostgreSQL user@127\.0\.0\.1:1\//);
+        assert.match(error.message, /ECONNREFUSED/);
         assert.doesNotMatch(error.message, /secret/);
         return true;
       });

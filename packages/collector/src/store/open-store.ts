@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { SqliteStore } from './sqlite-store.js';
+import { PostgresStore, type PostgresStoreOptions } from './postgres-store.js';
 import type { ResponseStore } from './store.js';
 
 /**
@@ -19,32 +20,27 @@ export function sqlitePathFrom(databaseUrl: string): string | undefined {
   return value;
 }
 
+export const isPostgresUrl = (databaseUrl: string) => /^postgres(ql)?:\/\//i.test(databaseUrl.trim());
+
 /**
- * Opens the store named by a DATABASE_URL-style string. Asynchronous because a networked
- * store will need to connect; any error arrives as a rejection.
+ * Opens the store named by a DATABASE_URL-style string and applies any pending
+ * migrations. Any error arrives as a rejection whose message says what to fix.
  */
-export function openStore(databaseUrl: string): Promise<ResponseStore> {
-  return new Promise((resolve) => {
-    resolve(openSync(databaseUrl));
-  });
+export async function openStore(databaseUrl: string, options: PostgresStoreOptions = {}): Promise<ResponseStore> {
+  if (isPostgresUrl(databaseUrl)) return PostgresStore.open(databaseUrl.trim(), options);
+  return Promise.resolve().then(() => new SqliteStore(sqlitePathOrThrow(databaseUrl)));
 }
 
-function openSync(databaseUrl: string): ResponseStore {
-  if (/^postgres(ql)?:/i.test(databaseUrl.trim())) {
-    throw new Error(
-      'PostgreSQL is not supported in this version of the collector yet. ' +
-        'Set DATABASE_URL (or --database) to a file path such as ./data/participate.db to use SQLite.',
-    );
-  }
+function sqlitePathOrThrow(databaseUrl: string): string {
   const path = sqlitePathFrom(databaseUrl);
   if (path === undefined) {
     throw new Error(
       `Unsupported database URL scheme in "${databaseUrl.split(':')[0]}:…". ` +
-        'Use a file path (or a sqlite: or file: URL) for SQLite.',
+        'Use a file path (or a sqlite: or file: URL) for SQLite, or postgres://user:password@host/database.',
     );
   }
   if (path === '' || path === ':memory:') {
     throw new Error('The database must be a file path: an in-memory database would lose every answer on restart.');
   }
-  return new SqliteStore(path);
+  return path;
 }

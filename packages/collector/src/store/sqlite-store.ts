@@ -2,35 +2,29 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import type { FeedbackPromptAnswer, ResponsePayload, Stage } from '@participate/schema';
-import { bodyHash } from './canonical.js';
-import { MIGRATIONS, type Migration } from './migrations.js';
+import { MIGRATIONS, tooNewError, type Migration } from './migrations.js';
+import { RESPONSE_COLUMNS, rowFrom, storedFrom, type ResponseRow } from './rows.js';
 import {
   StoreUnavailableError,
+  type AcceptedResponse,
+  type ContactFilter,
+  type DiscardedCount,
+  type DiscardReason,
   type ExportFilter,
   type InsertResult,
+  type PurgeCutoffs,
+  type PurgeResult,
   type ResponseStore,
+  type StoredContact,
   type StoredResponse,
+  type TallyRow,
 } from './store.js';
-
-interface ResponseRow {
-  id: string;
-  schema_version: number;
-  widget: string;
-  variant: string;
-  topic: string;
-  stage: string | null;
-  locale: string;
-  page: string;
-  submitted_at: string;
-  received_at: string;
-  amends: string | null;
-  answer: string;
-  body_hash: string;
-}
 
 /** Long enough to ride out a checkpoint or another process's write, short enough to answer. */
 const BUSY_TIMEOUT_MS = 5000;
+
+/** Rows an export reads before letting other requests run. */
+const ROWS_PER_TURN = 500;
 
 function unavailable(error: unknown): StoreUnavailableError {
   const reason = error instanceof Error ? error.message : String(error);
@@ -48,49 +42,65 @@ function attempt<T>(work: () => T): Promise<T> {
   });
 }
 
-/** Rows an export reads before letting other requests run. */
-const ROWS_PER_TURN = 500;
-
-function toStored(row: ResponseRow): StoredResponse {
-  return {
-    id: row.id,
-    schemaVersion: row.schema_version,
-    widget: row.widget as StoredResponse['widget'],
-    variant: row.variant as StoredResponse['variant'],
-    topic: row.topic,
-    stage: row.stage as Stage | null,
-    locale: row.locale,
-    page: row.page,
-    submittedAt: row.submitted_at,
-    receivedAt: row.received_at,
-    amends: row.amends,
-    answer: JSON.parse(row.answer) as FeedbackPromptAnswer,
-  };
-}
-
 /** Applies every migration newer than the database, each in its own transaction. */
-export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+export function migrateSqlite(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY NOT NULL,
     applied_at TEXT NOT NULL
   )`);
   const current = (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
   const latest = migrations.at(-1)?.version ?? 0;
-  if (current > latest) {
-    throw new Error(
-      `The database is at schema version ${current}, but this collector only knows up to ${latest}. ` +
-        'It was written by a newer collector: upgrade this one instead of downgrading the data.',
-    );
-  }
+  if (current > latest) throw tooNewError(current);
   const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     db.transaction(() => {
-      db.exec(migration.sql);
+      db.exec(migration.sqlite);
       record.run(migration.version, new Date().toISOString());
     })();
   }
   return latest;
+}
+
+/** The latest response of each `amends` chain, with the UTC hour its chain began. */
+const LATEST_OF_EACH_CHAIN = `
+  WITH ranked AS (
+    SELECT widget, variant, answer,
+           MIN(received_at) OVER (PARTITION BY COALESCE(amends, id)) AS started,
+           ROW_NUMBER() OVER (PARTITION BY COALESCE(amends, id) ORDER BY received_at DESC, rowid DESC) AS position
+    FROM responses
+    WHERE topic = @topic AND widget = 'feedback-prompt'
+  ),
+  latest AS (
+    SELECT widget, variant, answer, substr(started, 1, 13) AS hour FROM ranked WHERE position = 1
+  )`;
+
+const FEEDBACK_TALLY = `${LATEST_OF_EACH_CHAIN}
+  SELECT widget, variant, hour, 'useful:' || json_extract(answer, '$.useful') AS key, COUNT(*) AS count
+    FROM latest WHERE variant = 'page-useful' GROUP BY widget, variant, hour, key
+  UNION ALL
+  SELECT widget, variant, hour, 'rating:' || json_extract(answer, '$.rating') AS key, COUNT(*) AS count
+    FROM latest WHERE variant = 'fft' GROUP BY widget, variant, hour, key
+  UNION ALL
+  SELECT latest.widget, latest.variant, latest.hour, 'reason:' || reason.value AS key, COUNT(*) AS count
+    FROM latest, json_each(latest.answer, '$.reasons') AS reason
+    WHERE latest.variant = 'page-useful' GROUP BY latest.widget, latest.variant, latest.hour, key
+  ORDER BY hour, key`;
+
+function exportQuery(filter: ExportFilter): { where: string; params: Record<string, string> } {
+  const conditions: string[] = [];
+  const params: Record<string, string> = {};
+  const add = (condition: string, name: string, value: string | undefined) => {
+    if (value === undefined) return;
+    conditions.push(condition);
+    params[name] = value;
+  };
+  add('topic = @topic', 'topic', filter.topic);
+  add('widget = @widget', 'widget', filter.widget);
+  add('stage = @stage', 'stage', filter.stage);
+  add('received_at >= @from', 'from', filter.receivedFrom);
+  add('received_at < @before', 'before', filter.receivedBefore);
+  return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
 
 /**
@@ -101,8 +111,12 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
 export class SqliteStore implements ResponseStore {
   readonly path: string;
   readonly #db: Database.Database;
-  readonly #insert: (row: ResponseRow) => InsertResult;
+  readonly #insert: (row: ResponseRow, contact: AcceptedResponse['contact']) => InsertResult;
   readonly #openReaders = new Set<Database.Database>();
+
+  get description(): string {
+    return `SQLite file ${this.path}`;
+  }
 
   constructor(path: string) {
     this.path = resolve(path);
@@ -111,8 +125,9 @@ export class SqliteStore implements ResponseStore {
     try {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      migrate(db);
+      migrateSqlite(db);
     } catch (error) {
       db.close();
       throw error;
@@ -120,15 +135,25 @@ export class SqliteStore implements ResponseStore {
     this.#db = db;
 
     const insert = db.prepare(`
-      INSERT INTO responses (id, schema_version, widget, variant, topic, stage, locale, page,
-                             submitted_at, received_at, amends, answer, body_hash)
-      VALUES (@id, @schema_version, @widget, @variant, @topic, @stage, @locale, @page,
-              @submitted_at, @received_at, @amends, @answer, @body_hash)
+      INSERT INTO responses (${RESPONSE_COLUMNS.join(', ')})
+      VALUES (${RESPONSE_COLUMNS.map((column) => `@${column}`).join(', ')})
       ON CONFLICT (id) DO NOTHING`);
+    const insertContact = db.prepare(`
+      INSERT INTO contacts (response_id, received_at, name, email, phone)
+      VALUES (@response_id, @received_at, @name, @email, @phone)`);
     const existing = db.prepare('SELECT body_hash, received_at FROM responses WHERE id = ?');
     // One transaction, so the insert and the comparison see the same row.
-    this.#insert = db.transaction((row: ResponseRow): InsertResult => {
+    this.#insert = db.transaction((row: ResponseRow, contact: AcceptedResponse['contact']): InsertResult => {
       if (insert.run(row).changes === 1) {
+        if (contact) {
+          insertContact.run({
+            response_id: row.id,
+            received_at: row.received_at,
+            name: contact.name,
+            email: contact.email ?? null,
+            phone: contact.phone ?? null,
+          });
+        }
         return { outcome: 'created', id: row.id, receivedAt: row.received_at };
       }
       const first = existing.get(row.id) as Pick<ResponseRow, 'body_hash' | 'received_at'> | undefined;
@@ -141,23 +166,36 @@ export class SqliteStore implements ResponseStore {
     });
   }
 
-  insert(payload: ResponsePayload, receivedAt: string): Promise<InsertResult> {
-    const row: ResponseRow = {
-      id: payload.id,
-      schema_version: payload.schemaVersion,
-      widget: payload.widget,
-      variant: payload.answer.variant,
-      topic: payload.topic,
-      stage: payload.stage ?? null,
-      locale: payload.locale,
-      page: payload.page,
-      submitted_at: payload.submittedAt,
-      received_at: receivedAt,
-      amends: payload.amends ?? null,
-      answer: JSON.stringify(payload.answer),
-      body_hash: bodyHash(payload),
-    };
-    return attempt(() => this.#insert(row));
+  insert(response: AcceptedResponse, receivedAt: string): Promise<InsertResult> {
+    const row = rowFrom(response, receivedAt);
+    return attempt(() => this.#insert(row, response.contact));
+  }
+
+  export(filter: ExportFilter = {}): AsyncGenerator<StoredResponse> {
+    const { where, params } = exportQuery(filter);
+    return this.#stream(`SELECT * FROM responses ${where} ORDER BY received_at, rowid`, params, storedFrom);
+  }
+
+  exportContacts(filter: ContactFilter = {}): AsyncGenerator<StoredContact> {
+    const params: Record<string, string> = {};
+    let where = '';
+    if (filter.topic !== undefined) {
+      where = 'WHERE r.topic = @topic';
+      params.topic = filter.topic;
+    }
+    const sql = `
+      SELECT c.response_id, r.topic, r.widget, c.received_at, c.name, c.email, c.phone
+      FROM contacts c JOIN responses r ON r.id = c.response_id
+      ${where} ORDER BY c.received_at, c.rowid`;
+    return this.#stream(sql, params, (row: ContactRow) => ({
+      responseId: row.response_id,
+      topic: row.topic,
+      widget: row.widget as StoredContact['widget'],
+      receivedAt: row.received_at,
+      name: row.name,
+      email: row.email,
+      phone: row.phone,
+    }));
   }
 
   /**
@@ -165,21 +203,12 @@ export class SqliteStore implements ResponseStore {
    * other statements while an iterator is open, and answers keep arriving during a long
    * export. The export sees one consistent snapshot.
    */
-  async *export(filter: ExportFilter = {}): AsyncGenerator<StoredResponse> {
-    const conditions: string[] = [];
-    const params: Record<string, string> = {};
-    if (filter.topic !== undefined) {
-      conditions.push('topic = @topic');
-      params.topic = filter.topic;
-    }
-    if (filter.receivedSince !== undefined) {
-      conditions.push('received_at >= @since');
-      params.since = filter.receivedSince;
-    }
-    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-
+  // The caller names the shape of the rows its SQL selects.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+  async *#stream<Row, Item>(sql: string, params: Record<string, string>, map: (row: Row) => Item) {
     let reader: Database.Database;
     try {
+      if (!this.#db.open) throw new Error('The database connection is closed');
       reader = new Database(this.path, { readonly: true, fileMustExist: true });
       reader.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     } catch (error) {
@@ -187,12 +216,10 @@ export class SqliteStore implements ResponseStore {
     }
     this.#openReaders.add(reader);
     try {
-      const rows = reader
-        .prepare(`SELECT * FROM responses ${where} ORDER BY received_at, rowid`)
-        .iterate(params) as IterableIterator<ResponseRow>;
+      const rows = reader.prepare(sql).iterate(params) as IterableIterator<Row>;
       let read = 0;
       for (const row of rows) {
-        yield toStored(row);
+        yield map(row);
         // Each step is synchronous; pausing now and then keeps a long export from holding up submissions.
         if (++read % ROWS_PER_TURN === 0) await yieldToEventLoop();
       }
@@ -200,6 +227,49 @@ export class SqliteStore implements ResponseStore {
       this.#openReaders.delete(reader);
       if (reader.open) reader.close();
     }
+  }
+
+  deleteResponse(id: string): Promise<number> {
+    return attempt(() => this.#db.prepare('DELETE FROM responses WHERE id = @id OR amends = @id').run({ id }).changes);
+  }
+
+  purge({ responsesBefore, contactsBefore }: PurgeCutoffs): Promise<PurgeResult> {
+    return attempt(
+      this.#db.transaction((): PurgeResult => {
+        const countContacts = this.#db.prepare('SELECT COUNT(*) AS n FROM contacts');
+        const contactsAtStart = (countContacts.get() as { n: number }).n;
+        let responses = 0;
+        if (responsesBefore !== undefined) {
+          responses = this.#db.prepare('DELETE FROM responses WHERE received_at < ?').run(responsesBefore).changes;
+        }
+        if (contactsBefore !== undefined) {
+          this.#db.prepare('DELETE FROM contacts WHERE received_at < ?').run(contactsBefore);
+        }
+        // Contacts go with their responses too (ON DELETE CASCADE), so count what is gone.
+        return { responses, contacts: contactsAtStart - (countContacts.get() as { n: number }).n };
+      }),
+    );
+  }
+
+  countDiscarded(reason: DiscardReason, day: string): Promise<void> {
+    return attempt(() => {
+      this.#db
+        .prepare(
+          `INSERT INTO discarded (day, reason, count) VALUES (?, ?, 1)
+           ON CONFLICT (day, reason) DO UPDATE SET count = count + 1`,
+        )
+        .run(day, reason);
+    });
+  }
+
+  discardedCounts(): Promise<DiscardedCount[]> {
+    return attempt(
+      () => this.#db.prepare('SELECT day, reason, count FROM discarded ORDER BY day, reason').all() as DiscardedCount[],
+    );
+  }
+
+  feedbackTally(topic: string): Promise<TallyRow[]> {
+    return attempt(() => this.#db.prepare(FEEDBACK_TALLY).all({ topic }) as TallyRow[]);
   }
 
   count(): Promise<number> {
@@ -219,4 +289,14 @@ export class SqliteStore implements ResponseStore {
       if (this.#db.open) this.#db.close();
     });
   }
+}
+
+interface ContactRow {
+  response_id: string;
+  topic: string;
+  widget: string;
+  received_at: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
 }

@@ -1,4 +1,4 @@
-import type { FeedbackPromptAnswer, ResponsePayload, Stage } from '@participate/schema';
+import type { Contact, FeedbackPromptAnswer, ResponsePayload, Stage } from '@participate/schema';
 
 /** A response as it is kept: the payload's fields plus when the collector received it. */
 export interface StoredResponse {
@@ -18,6 +18,20 @@ export interface StoredResponse {
   answer: FeedbackPromptAnswer;
 }
 
+/** Contact details, kept apart from answers and deleted on their own schedule. */
+export interface StoredContact {
+  responseId: string;
+  topic: string;
+  widget: ResponsePayload['widget'];
+  receivedAt: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+}
+
+/** What the store is given: a validated payload, its bot check already taken off. */
+export type AcceptedResponse = Omit<ResponsePayload, 'botCheck'> & { contact?: Contact };
+
 /**
  * - `created`: a new row was committed.
  * - `duplicate`: the id was already stored with the same body; nothing changed, and
@@ -33,23 +47,78 @@ export interface InsertResult {
 }
 
 export interface ExportFilter {
-  /** Only responses about this topic. */
   topic?: string;
-  /** Only responses received at or after this ISO 8601 instant. */
-  receivedSince?: string;
+  widget?: string;
+  stage?: string;
+  /** Received at or after this ISO 8601 instant. */
+  receivedFrom?: string;
+  /** Received before this ISO 8601 instant. */
+  receivedBefore?: string;
+}
+
+export interface ContactFilter {
+  topic?: string;
+}
+
+/** Why a post was answered as if stored but thrown away. */
+export type DiscardReason = 'honeypot' | 'too-fast';
+
+export interface DiscardedCount {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  reason: DiscardReason;
+  count: number;
+}
+
+export interface PurgeCutoffs {
+  /** Delete responses (and their contact details) received before this instant. */
+  responsesBefore?: string;
+  /** Delete contact details received before this instant. */
+  contactsBefore?: string;
+}
+
+export interface PurgeResult {
+  responses: number;
+  contacts: number;
 }
 
 /**
- * Where responses are kept. Every method may be asynchronous so that a networked
- * database (PostgreSQL) can implement the same contract later.
+ * One line of a topic's tally, over the latest response of each `amends` chain. `hour`
+ * is the UTC hour the chain started (YYYY-MM-DDTHH), so results can be cut into months
+ * in any time zone; `key` is what was counted: `useful:yes`, `reason:out-of-date`,
+ * `rating:very-good`.
+ */
+export interface TallyRow {
+  widget: string;
+  variant: string;
+  hour: string;
+  key: string;
+  count: number;
+}
+
+/**
+ * Where responses are kept. SQLite and PostgreSQL implement the same contract and pass
+ * the same test suite.
  */
 export interface ResponseStore {
+  /** Shown at start-up: the file, or the server and database (never a password). */
+  readonly description: string;
   /** Resolves only once the row is durably committed: the caller acknowledges after this. */
-  insert(payload: ResponsePayload, receivedAt: string): Promise<InsertResult>;
+  insert(response: AcceptedResponse, receivedAt: string): Promise<InsertResult>;
   /** Streams matching responses, oldest first, without loading them all into memory. */
   export(filter?: ExportFilter): AsyncIterable<StoredResponse>;
+  /** Streams contact details, oldest first. */
+  exportContacts(filter?: ContactFilter): AsyncIterable<StoredContact>;
+  /** Deletes a response, the responses that amend it and their contact details; returns responses deleted. */
+  deleteResponse(id: string): Promise<number>;
+  purge(cutoffs: PurgeCutoffs): Promise<PurgeResult>;
+  /** Counts a post thrown away as spam; nothing of it is kept. */
+  countDiscarded(reason: DiscardReason, day: string): Promise<void>;
+  discardedCounts(): Promise<DiscardedCount[]>;
+  /** Counts over the feedback prompt's answers to one topic. */
+  feedbackTally(topic: string): Promise<TallyRow[]>;
   count(): Promise<number>;
-  /** Rejects when the store cannot be used (for health checks). */
+  /** Rejects when the store cannot be used (for readiness checks). */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,0 +1,71 @@
+import type { FeedbackPromptAnswer, Stage } from '@participate/schema';
+import { bodyHash } from './canonical.js';
+import type { AcceptedResponse, StoredResponse } from './store.js';
+
+/** A response as both databases keep it, column by column. */
+export interface ResponseRow {
+  id: string;
+  schema_version: number;
+  widget: string;
+  variant: string;
+  topic: string;
+  stage: string | null;
+  locale: string;
+  page: string;
+  submitted_at: string;
+  received_at: string;
+  amends: string | null;
+  answer: string;
+  body_hash: string;
+}
+
+export const RESPONSE_COLUMNS = [
+  'id',
+  'schema_version',
+  'widget',
+  'variant',
+  'topic',
+  'stage',
+  'locale',
+  'page',
+  'submitted_at',
+  'received_at',
+  'amends',
+  'answer',
+  'body_hash',
+] as const satisfies readonly (keyof ResponseRow)[];
+
+export function rowFrom(response: AcceptedResponse, receivedAt: string): ResponseRow {
+  return {
+    id: response.id,
+    schema_version: response.schemaVersion,
+    widget: response.widget,
+    variant: response.answer.variant,
+    topic: response.topic,
+    stage: response.stage ?? null,
+    locale: response.locale,
+    page: response.page,
+    submitted_at: response.submittedAt,
+    received_at: receivedAt,
+    amends: response.amends ?? null,
+    answer: JSON.stringify(response.answer),
+    body_hash: bodyHash(response),
+  };
+}
+
+export function storedFrom(row: Omit<ResponseRow, 'body_hash'>): StoredResponse {
+  return {
+    id: row.id,
+    schemaVersion: row.schema_version,
+    widget: row.widget as StoredResponse['widget'],
+    variant: row.variant as StoredResponse['variant'],
+    topic: row.topic,
+    stage: row.stage as Stage | null,
+    locale: row.locale,
+    page: row.page,
+    submittedAt: row.submitted_at,
+    receivedAt: row.received_at,
+    amends: row.amends,
+    answer: JSON.parse(row.answer) as FeedbackPromptAnswer,
+  };
+}
