@@ -67,26 +67,26 @@ const INSERT_RESPONSE_WITH_CONTACT = `
 
 const FEEDBACK_TALLY = `
   WITH ranked AS (
-    SELECT widget, variant, answer,
-           MIN(received_at) OVER (PARTITION BY COALESCE(amends, id)) AS started,
-           ROW_NUMBER() OVER (PARTITION BY COALESCE(amends, id) ORDER BY received_at DESC, seq DESC) AS position
+    SELECT topic, widget, variant, answer,
+           MIN(received_at) OVER (PARTITION BY topic, COALESCE(amends, id)) AS started,
+           ROW_NUMBER() OVER (PARTITION BY topic, COALESCE(amends, id) ORDER BY received_at DESC, seq DESC) AS position
     FROM responses
-    WHERE topic = $1 AND widget = 'feedback-prompt'
+    WHERE ($1::text IS NULL OR topic = $1) AND widget = 'feedback-prompt'
   ),
   latest AS (
-    SELECT widget, variant, answer, to_char(started AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24') AS hour
+    SELECT topic, widget, variant, answer, to_char(started AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24') AS hour
     FROM ranked WHERE position = 1
   )
-  SELECT widget, variant, hour, 'useful:' || (answer ->> 'useful') AS key, COUNT(*)::int AS count
-    FROM latest WHERE variant = 'page-useful' GROUP BY widget, variant, hour, key
+  SELECT topic, widget, variant, hour, 'useful:' || (answer ->> 'useful') AS key, COUNT(*)::int AS count
+    FROM latest WHERE variant = 'page-useful' GROUP BY topic, widget, variant, hour, key
   UNION ALL
-  SELECT widget, variant, hour, 'rating:' || (answer ->> 'rating') AS key, COUNT(*)::int AS count
-    FROM latest WHERE variant = 'fft' GROUP BY widget, variant, hour, key
+  SELECT topic, widget, variant, hour, 'rating:' || (answer ->> 'rating') AS key, COUNT(*)::int AS count
+    FROM latest WHERE variant = 'fft' GROUP BY topic, widget, variant, hour, key
   UNION ALL
-  SELECT latest.widget, latest.variant, latest.hour, 'reason:' || reason AS key, COUNT(*)::int AS count
+  SELECT latest.topic, latest.widget, latest.variant, latest.hour, 'reason:' || reason AS key, COUNT(*)::int AS count
     FROM latest CROSS JOIN LATERAL json_array_elements_text(COALESCE(latest.answer -> 'reasons', '[]'::json)) AS reason
-    WHERE latest.variant = 'page-useful' GROUP BY latest.widget, latest.variant, latest.hour, key
-  ORDER BY hour, key`;
+    WHERE latest.variant = 'page-useful' GROUP BY latest.topic, latest.widget, latest.variant, latest.hour, key
+  ORDER BY topic, hour, key`;
 
 function exportQuery(filter: ExportFilter): { where: string; params: string[] } {
   const conditions: string[] = [];
@@ -337,8 +337,8 @@ export class PostgresStore implements ResponseStore {
     });
   }
 
-  feedbackTally(topic: string): Promise<TallyRow[]> {
-    return attempt(async () => (await this.#pool.query<TallyRow>(FEEDBACK_TALLY, [topic])).rows);
+  feedbackTally(topic?: string): Promise<TallyRow[]> {
+    return attempt(async () => (await this.#pool.query<TallyRow>(FEEDBACK_TALLY, [topic ?? null])).rows);
   }
 
   count(): Promise<number> {

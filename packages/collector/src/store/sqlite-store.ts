@@ -65,27 +65,27 @@ export function migrateSqlite(db: Database.Database, migrations: readonly Migrat
 /** The latest response of each `amends` chain, with the UTC hour its chain began. */
 const LATEST_OF_EACH_CHAIN = `
   WITH ranked AS (
-    SELECT widget, variant, answer,
-           MIN(received_at) OVER (PARTITION BY COALESCE(amends, id)) AS started,
-           ROW_NUMBER() OVER (PARTITION BY COALESCE(amends, id) ORDER BY received_at DESC, rowid DESC) AS position
+    SELECT topic, widget, variant, answer,
+           MIN(received_at) OVER (PARTITION BY topic, COALESCE(amends, id)) AS started,
+           ROW_NUMBER() OVER (PARTITION BY topic, COALESCE(amends, id) ORDER BY received_at DESC, rowid DESC) AS position
     FROM responses
-    WHERE topic = @topic AND widget = 'feedback-prompt'
+    WHERE (@topic IS NULL OR topic = @topic) AND widget = 'feedback-prompt'
   ),
   latest AS (
-    SELECT widget, variant, answer, substr(started, 1, 13) AS hour FROM ranked WHERE position = 1
+    SELECT topic, widget, variant, answer, substr(started, 1, 13) AS hour FROM ranked WHERE position = 1
   )`;
 
 const FEEDBACK_TALLY = `${LATEST_OF_EACH_CHAIN}
-  SELECT widget, variant, hour, 'useful:' || json_extract(answer, '$.useful') AS key, COUNT(*) AS count
-    FROM latest WHERE variant = 'page-useful' GROUP BY widget, variant, hour, key
+  SELECT topic, widget, variant, hour, 'useful:' || json_extract(answer, '$.useful') AS key, COUNT(*) AS count
+    FROM latest WHERE variant = 'page-useful' GROUP BY topic, widget, variant, hour, key
   UNION ALL
-  SELECT widget, variant, hour, 'rating:' || json_extract(answer, '$.rating') AS key, COUNT(*) AS count
-    FROM latest WHERE variant = 'fft' GROUP BY widget, variant, hour, key
+  SELECT topic, widget, variant, hour, 'rating:' || json_extract(answer, '$.rating') AS key, COUNT(*) AS count
+    FROM latest WHERE variant = 'fft' GROUP BY topic, widget, variant, hour, key
   UNION ALL
-  SELECT latest.widget, latest.variant, latest.hour, 'reason:' || reason.value AS key, COUNT(*) AS count
+  SELECT latest.topic, latest.widget, latest.variant, latest.hour, 'reason:' || reason.value AS key, COUNT(*) AS count
     FROM latest, json_each(latest.answer, '$.reasons') AS reason
-    WHERE latest.variant = 'page-useful' GROUP BY latest.widget, latest.variant, latest.hour, key
-  ORDER BY hour, key`;
+    WHERE latest.variant = 'page-useful' GROUP BY latest.topic, latest.widget, latest.variant, latest.hour, key
+  ORDER BY topic, hour, key`;
 
 function exportQuery(filter: ExportFilter): { where: string; params: Record<string, string> } {
   const conditions: string[] = [];
@@ -268,8 +268,8 @@ export class SqliteStore implements ResponseStore {
     );
   }
 
-  feedbackTally(topic: string): Promise<TallyRow[]> {
-    return attempt(() => this.#db.prepare(FEEDBACK_TALLY).all({ topic }) as TallyRow[]);
+  feedbackTally(topic?: string): Promise<TallyRow[]> {
+    return attempt(() => this.#db.prepare(FEEDBACK_TALLY).all({ topic: topic ?? null }) as TallyRow[]);
   }
 
   count(): Promise<number> {

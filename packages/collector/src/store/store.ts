@@ -89,6 +89,7 @@ export interface PurgeResult {
  * `rating:very-good`.
  */
 export interface TallyRow {
+  topic: string;
   widget: string;
   variant: string;
   hour: string;
@@ -115,8 +116,8 @@ export interface ResponseStore {
   /** Counts a post thrown away as spam; nothing of it is kept. */
   countDiscarded(reason: DiscardReason, day: string): Promise<void>;
   discardedCounts(): Promise<DiscardedCount[]>;
-  /** Counts over the feedback prompt's answers to one topic. */
-  feedbackTally(topic: string): Promise<TallyRow[]>;
+  /** Counts over the feedback prompt's answers to one topic, or to every topic. */
+  feedbackTally(topic?: string): Promise<TallyRow[]>;
   count(): Promise<number>;
   /** Rejects when the store cannot be used (for readiness checks). */
   ping(): Promise<void>;

@@ -304,7 +304,14 @@ export function storeContract(name: string, freshDatabase: () => Promise<Databas
         'page-useful 2026-11-01T09 reason:out-of-date 2',
         'page-useful 2026-11-01T09 useful:no 2',
       ]);
-      assert.ok(tally.every((row) => row.widget === 'feedback-prompt' && typeof row.count === 'number'));
+      assert.ok(tally.every((row) => row.topic === topic && row.widget === 'feedback-prompt'));
+      assert.ok(tally.every((row) => typeof row.count === 'number'));
+      const everyTopic = await store.feedbackTally();
+      assert.deepEqual(
+        everyTopic.filter((row) => row.topic === 'elsewhere').map((row) => `${row.hour} ${row.key} ${row.count}`),
+        ['2026-11-02T11 rating:poor 1'],
+      );
+      assert.equal(everyTopic.length, tally.length + 1);
       assert.deepEqual(await store.feedbackTally('nothing-here'), []);
       await store.close();
     });
