@@ -22,7 +22,28 @@ export interface ServerOptions {
   logger?: boolean;
   /** Where log lines go when `logger` is on; standard output otherwise. */
   logDestination?: { write(line: string): void };
+  /** Posts each client may make per minute; 0 turns the limit off. Default 60. */
+  rateLimitPerMinute?: number;
+  /**
+   * Answers a widget sends sooner than this after it appeared are taken for a script and
+   * thrown away (answered as if stored, and counted). 0 turns the check off. Default 1000.
+   */
+  minFillMs?: number;
+  /** Take the client address from X-Forwarded-For, as set by a load balancer in front (default false). */
+  trustProxy?: boolean;
+  /** Groups with fewer responses than this are not shown in results. Default 5. */
+  minGroupSize?: number;
+  /** Results are cut into calendar months in this IANA time zone. Default Europe/London. */
+  timeZone?: string;
 }
+
+export const SERVER_DEFAULTS = {
+  rateLimitPerMinute: 60,
+  minFillMs: 1000,
+  trustProxy: false,
+  minGroupSize: 5,
+  timeZone: 'Europe/London',
+} as const;
 
 /** Sent with every response: nothing here is meant to be sniffed, framed, cached or referred on. */
 const SECURITY_HEADERS = {
