@@ -138,6 +138,7 @@ describe('feedback prompt on the demo pages', () => {
     const context = await stack.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${stack.demoUrl}/gp-practice.html`);
+    assert.equal(await page.locator('input[name="website"]').isVisible(), false, 'the honeypot is hidden');
     await page.getByLabel('Poor', { exact: true }).check();
     await page.getByLabel('Please can you tell us why you gave your answer? (optional)').fill('Long wait');
     await page.getByRole('button', { name: 'Send' }).click();

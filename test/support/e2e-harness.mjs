@@ -30,6 +30,9 @@ export async function startStack() {
     DATABASE_URL: databasePath,
     PARTICIPATE_ALLOWED_ORIGINS: demoOrigin,
     PARTICIPATE_ADMIN_TOKEN: 'end-to-end-admin-token',
+    // Playwright answers faster than a person could, which the minimum fill time would
+    // count as a bot and not store; the collector's own tests cover that check.
+    PARTICIPATE_MIN_FILL_MS: '0',
   };
   let collector = await startCollector({ env: collectorEnv });
   const demo = await startDemoServer({ port: demoPort, collectorUrl: collector.url });

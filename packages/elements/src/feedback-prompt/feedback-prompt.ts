@@ -13,6 +13,7 @@ import { ParticipateElement } from '../shared/participate-element.js';
 import type { AuthorNote } from '../shared/console.js';
 import { readOptions, type ParticipateOption } from '../shared/options.js';
 import { formStyles, tokens } from '../shared/styles.js';
+import { botCheckStyles } from '../shared/bot-check.js';
 import { STATUS_TEXT, SubmitController, type SubmitStatus } from '../shared/submission/submit-controller.js';
 import { failurePanel, resultPanel } from '../shared/panels.js';
 import { choice } from '../shared/choice.js';
@@ -74,7 +75,7 @@ const DEFAULT_MAX_LENGTH = 500;
  * @event participate-error - Not sent. `detail: { id, payload, status?, message?, retryable }`.
  */
 export class ParticipateFeedbackPrompt extends ParticipateElement {
-  static override styles = [tokens, formStyles, feedbackPromptStyles];
+  static override styles = [tokens, formStyles, botCheckStyles, feedbackPromptStyles];
 
   static override properties: PropertyDeclarations = {
     variant: {},

@@ -1,5 +1,7 @@
 import { LitElement, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { SCHEMA_VERSION, SLUG_PATTERN, STAGES, isStage, type Stage } from '@participate/schema/vocabulary';
+import type { BotCheck } from '@participate/schema';
+import { BotCheckField } from './bot-check.js';
 import { tellAuthor, type AuthorNote } from './console.js';
 import { LocalizeController, type StringOverrides } from './localize-controller.js';
 
@@ -10,6 +12,7 @@ export interface ResponseEnvelope {
   stage?: Stage;
   locale: string;
   page: string;
+  botCheck: BotCheck;
 }
 
 /** The schema's rule for topics, so the widget refuses what the endpoint would. */
@@ -45,6 +48,9 @@ export abstract class ParticipateElement extends LitElement {
   strings: StringOverrides | undefined;
 
   protected readonly localize = new LocalizeController(this);
+
+  /** The honeypot and fill time; a widget adds `botCheckStyles` to its styles to hide the field. */
+  private readonly botCheck = new BotCheckField(this);
 
   /** Problems that stop the widget working; it shows its fallback while there are any. */
   protected problems: AuthorNote[] = [];
@@ -98,6 +104,7 @@ export abstract class ParticipateElement extends LitElement {
       locale: this.localize.lang,
       // Origin and path only: a query string can carry personal data.
       page: `${location.origin}${location.pathname}`,
+      botCheck: this.botCheck.read(),
     };
     if (this.stage && isStage(this.stage)) envelope.stage = this.stage;
     return envelope;
@@ -105,7 +112,8 @@ export abstract class ParticipateElement extends LitElement {
 
   protected override render(): TemplateResult {
     // The author's light-DOM content is the fallback: the same thing people see without JavaScript.
-    return this.problems.length > 0 ? html`<slot></slot>` : this.renderWidget();
+    if (this.problems.length > 0) return html`<slot></slot>`;
+    return html`${this.renderWidget()}${this.botCheck.field(this.localize.t('common.honeypotLabel'))}`;
   }
 
   protected abstract renderWidget(): TemplateResult;
