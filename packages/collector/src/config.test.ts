@@ -107,7 +107,83 @@ describe('loadConfig', () => {
   test('out-of-range ports and unknown flags are refused', () => {
     assert.match(problems([], { ...ORIGINS, PORT: '70000' })[0] ?? '', /^PORT must be a whole number/);
     assert.match(problems(['--prot', '1'])[0] ?? '', /^Unknown option --prot/);
-    assert.match(problems(['extra'])[0] ?? '', /^Unexpected argument extra/);
+    assert.match(problems(['extra'])[0] ?? '', /^Unknown command "extra"/);
+    assert.match(problems(['serve', 'extra'])[0] ?? '', /^Unexpected argument extra/);
     assert.match(problems(['--port'])[0] ?? '', /^--port needs a value/);
+  });
+
+  test('the operational settings have safe defaults', () => {
+    const loaded = config([]);
+    assert.equal(loaded.rateLimitPerMinute, 60);
+    assert.equal(loaded.minFillMs, 1000);
+    assert.equal(loaded.trustProxy, false);
+    assert.deepEqual(loaded.retention, {});
+    assert.equal(loaded.minGroupSize, 5);
+    assert.equal(loaded.timeZone, 'Europe/London');
+    assert.equal(loaded.poolSize, 10);
+  });
+
+  test('the operational settings are read from the environment, and flags win', () => {
+    const env = {
+      ...ORIGINS,
+      PARTICIPATE_RATE_LIMIT: '0',
+      PARTICIPATE_MIN_FILL_MS: '2500',
+      PARTICIPATE_TRUST_PROXY: 'yes',
+      PARTICIPATE_RETENTION_DAYS: '365',
+      PARTICIPATE_CONTACT_RETENTION_DAYS: '90',
+      PARTICIPATE_MIN_GROUP_SIZE: '10',
+      PARTICIPATE_TIME_ZONE: 'Europe/Dublin',
+      PARTICIPATE_POOL_SIZE: '20',
+    };
+    const fromEnv = config([], env);
+    assert.equal(fromEnv.rateLimitPerMinute, 0);
+    assert.equal(fromEnv.minFillMs, 2500);
+    assert.equal(fromEnv.trustProxy, true);
+    assert.deepEqual(fromEnv.retention, { responseDays: 365, contactDays: 90 });
+    assert.equal(fromEnv.minGroupSize, 10);
+    assert.equal(fromEnv.timeZone, 'Europe/Dublin');
+    assert.equal(fromEnv.poolSize, 20);
+
+    const fromFlags = config(['--rate-limit', '120', '--retention-days=30', '--time-zone', 'UTC', '--trust-proxy'], {
+      ...env,
+      PARTICIPATE_TRUST_PROXY: 'false',
+    });
+    assert.equal(fromFlags.rateLimitPerMinute, 120);
+    assert.deepEqual(fromFlags.retention, { responseDays: 30, contactDays: 90 });
+    assert.equal(fromFlags.timeZone, 'UTC');
+    assert.equal(fromFlags.trustProxy, true);
+  });
+
+  test('bad operational settings are each reported, naming where they came from', () => {
+    const found = problems(['--retention-days', '0', '--min-group-size', 'five'], {
+      ...ORIGINS,
+      PARTICIPATE_RATE_LIMIT: '-1',
+      PARTICIPATE_MIN_FILL_MS: '1.5',
+      PARTICIPATE_TRUST_PROXY: 'sometimes',
+      PARTICIPATE_TIME_ZONE: 'Europe/Atlantis',
+      PARTICIPATE_POOL_SIZE: '500',
+    });
+    assert.deepEqual(found, [
+      'PARTICIPATE_POOL_SIZE must be a whole number from 1 to 100 (got "500").',
+      'PARTICIPATE_RATE_LIMIT must be a whole number from 0 to 100000 (got "-1").',
+      'PARTICIPATE_MIN_FILL_MS must be a whole number from 0 to 600000 (got "1.5").',
+      'PARTICIPATE_TRUST_PROXY must be true or false (got "sometimes").',
+      '--retention-days must be a whole number from 1 to 36500 (got "0").',
+      '--min-group-size must be a whole number from 1 to 1000 (got "five").',
+      'PARTICIPATE_TIME_ZONE must be an IANA time zone such as Europe/London (got "Europe/Atlantis").',
+    ]);
+  });
+
+  test('commands: serve by default; migrate, purge and report need no allowlist', () => {
+    assert.deepEqual((loadConfig([], ORIGINS) as { command: unknown }).command, { name: 'serve' });
+    for (const name of ['migrate', 'purge'] as const) {
+      const result = loadConfig([name], {});
+      assert.equal(result.kind, 'config', JSON.stringify(result));
+      assert.deepEqual((result as { command: unknown }).command, { name });
+    }
+    const report = loadConfig(['report', 'fft', '--month', '2026-10'], {});
+    assert.deepEqual((report as { command: unknown }).command, { name: 'report-fft', month: '2026-10' });
+    assert.match(problems(['report', 'nps', '--month', '2026-10'], {})[0] ?? '', /^Unknown report "nps"/);
+    assert.match(problems(['serve', '--month', '2026-10'])[0] ?? '', /^--month is only for "report fft"/);
   });
 });

@@ -1,50 +1,98 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { parseAllowedOrigin } from './http/origins.js';
+import { parseMonth } from './results/fft-report.js';
+import type { RetentionPolicy } from './retention.js';
+import { SERVER_DEFAULTS } from './server.js';
 
 export interface CollectorConfig {
   port: number;
   host: string;
-  /** A file path, `sqlite:`/`file:` URL; `postgres://` is refused by openStore for now. */
+  /** A file path or `sqlite:`/`file:` URL for SQLite; `postgres://…` for PostgreSQL. */
   databaseUrl: string;
+  /** Connections each instance keeps to PostgreSQL. */
+  poolSize: number;
   allowedOrigins: string[];
   adminToken: string;
   /** True when no token was configured and one was made up for this run. */
   adminTokenGenerated: boolean;
   log: boolean;
+  /** Posts per client per minute; 0 for no limit. */
+  rateLimitPerMinute: number;
+  minFillMs: number;
+  trustProxy: boolean;
+  retention: RetentionPolicy;
+  minGroupSize: number;
+  timeZone: string;
 }
 
+/** What to do: serve (the default), apply migrations, purge what has expired, or print a report. */
+export type Command =
+  { name: 'serve' } | { name: 'migrate' } | { name: 'purge' } | { name: 'report-fft'; month: string };
+
 export type ConfigResult =
-  { kind: 'config'; config: CollectorConfig } | { kind: 'help' } | { kind: 'invalid'; problems: string[] };
+  | { kind: 'config'; command: Command; config: CollectorConfig }
+  | { kind: 'help' }
+  | { kind: 'invalid'; problems: string[] };
 
 export const DEFAULTS = {
   port: 8787,
   host: '127.0.0.1',
   databaseUrl: './data/participate.db',
+  poolSize: 10,
+  rateLimitPerMinute: SERVER_DEFAULTS.rateLimitPerMinute,
+  minFillMs: SERVER_DEFAULTS.minFillMs,
+  minGroupSize: SERVER_DEFAULTS.minGroupSize,
+  timeZone: SERVER_DEFAULTS.timeZone,
 } as const;
 
 const MIN_TOKEN_LENGTH = 16;
 
-export const USAGE = `Usage: participate-collector [options]
+export const USAGE = `Usage: participate-collector [command] [options]
 
 Receives responses from Participate widgets, validates them and stores them.
 Every option can also be set with the environment variable shown; a flag wins.
 
+Commands:
+  serve (default)             Apply pending migrations, then take responses
+  migrate                     Apply pending database migrations and exit
+  purge                       Delete answers and contact details older than the retention settings, and exit
+  report fft --month YYYY-MM  Print that month's Friends and Family Test counts per topic as CSV
+
 Options:
   --port <number>             PORT                         Port to listen on (default ${DEFAULTS.port}; 0 picks a free one)
   --host <address>            HOST                         Address to listen on (default ${DEFAULTS.host}; 0.0.0.0 for all)
-  --database <path-or-url>    DATABASE_URL                 SQLite file path, or a sqlite:/file: URL (default ${DEFAULTS.databaseUrl})
-  --allowed-origins <list>    PARTICIPATE_ALLOWED_ORIGINS  Required. Comma-separated origins of the pages that post
+  --database <path-or-url>    DATABASE_URL                 SQLite file path or sqlite:/file: URL, or postgres://user:password@host/db
+                                                           (default ${DEFAULTS.databaseUrl})
+  --pool-size <number>        PARTICIPATE_POOL_SIZE        PostgreSQL connections per instance, 1 to 100 (default ${DEFAULTS.poolSize})
+  --allowed-origins <list>    PARTICIPATE_ALLOWED_ORIGINS  Required to serve. Comma-separated origins of the pages that post
                                                            responses, e.g. https://www.example.gov.uk ("*" is not allowed)
-  --admin-token <token>       PARTICIPATE_ADMIN_TOKEN      Bearer token for the export, at least ${MIN_TOKEN_LENGTH} characters
+  --admin-token <token>       PARTICIPATE_ADMIN_TOKEN      Bearer token for the admin routes, at least ${MIN_TOKEN_LENGTH} characters
                                                            (default: a random one is generated and printed at start)
+  --rate-limit <number>       PARTICIPATE_RATE_LIMIT       Posts each client address may make per minute, counted by each
+                                                           instance on its own; 0 for no limit (default ${DEFAULTS.rateLimitPerMinute})
+  --min-fill-ms <number>      PARTICIPATE_MIN_FILL_MS      Answers sent sooner than this after the widget appeared are
+                                                           discarded as spam and counted; 0 turns it off (default ${DEFAULTS.minFillMs})
+  --trust-proxy               PARTICIPATE_TRUST_PROXY=true Take the client address from X-Forwarded-For; only behind a
+                                                           load balancer that sets it (default off)
+  --retention-days <days>     PARTICIPATE_RETENTION_DAYS   Delete answers this many days after they arrive (default: keep)
+  --contact-retention-days <days>
+                              PARTICIPATE_CONTACT_RETENTION_DAYS
+                                                           Delete contact details this many days after they arrive (default: keep)
+  --min-group-size <number>   PARTICIPATE_MIN_GROUP_SIZE   Results hide groups with fewer responses than this (default ${DEFAULTS.minGroupSize})
+  --time-zone <zone>          PARTICIPATE_TIME_ZONE        IANA time zone of the calendar months in results and reports
+                                                           (default ${DEFAULTS.timeZone})
+  --month <YYYY-MM>                                        The month for "report fft"
   --log                       PARTICIPATE_LOG=true         Log method, route and status of each request (default off)
   -h, --help                                               Show this help
 
-Example:
+Examples:
   PARTICIPATE_ALLOWED_ORIGINS=https://www.example.gov.uk,https://www.example.nhs.uk \\
   PARTICIPATE_ADMIN_TOKEN=$(openssl rand -base64 24) \\
     participate-collector --port 8787 --database ./data/participate.db
+
+  DATABASE_URL=postgres://participate:secret@db.internal/participate participate-collector migrate
+  participate-collector report fft --month 2026-10 > fft-2026-10.csv
 `;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -53,18 +101,30 @@ function parseFlags(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
     strict: true,
-    allowPositionals: false,
+    allowPositionals: true,
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
       database: { type: 'string' },
+      'pool-size': { type: 'string' },
       'allowed-origins': { type: 'string' },
       'admin-token': { type: 'string' },
+      'rate-limit': { type: 'string' },
+      'min-fill-ms': { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
+      'retention-days': { type: 'string' },
+      'contact-retention-days': { type: 'string' },
+      'min-group-size': { type: 'string' },
+      'time-zone': { type: 'string' },
+      month: { type: 'string' },
       log: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-  }).values;
+  });
 }
+
+type Flags = ReturnType<typeof parseFlags>['values'];
+type FlagName = keyof Flags;
 
 /** parseArgs explains itself at length; one short line is enough here. */
 function describeArgError(error: unknown): string {
@@ -73,8 +133,6 @@ function describeArgError(error: unknown): string {
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `Unknown option ${quoted ?? ''}. Run participate-collector --help to see the options.`;
-    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return `Unexpected argument ${quoted ?? ''}: every setting is given as --name value.`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       return `${quoted?.split(' ')[0] ?? 'An option'} needs a value.`;
     default:
@@ -90,51 +148,131 @@ function pick(flagValue: string | undefined, flag: string, env: Env, variable: s
   return { value: undefined, source: `${variable} (or --${flag})` };
 }
 
+/** Reads settings one by one, collecting every problem so they can all be reported at once. */
+class SettingsReader {
+  readonly problems: string[] = [];
+
+  constructor(
+    private readonly flags: Flags,
+    private readonly env: Env,
+  ) {}
+
+  text(flag: FlagName, variable: string) {
+    const setting = pick(this.flags[flag] as string | undefined, flag, this.env, variable);
+    if (setting.value?.trim() === '') this.problems.push(`${setting.source} must not be empty.`);
+    return { value: setting.value?.trim(), source: setting.source };
+  }
+
+  /** A whole number in [min, max], or `fallback` when unset. */
+  wholeNumber(flag: FlagName, variable: string, min: number, max: number): number | undefined {
+    const { value, source } = this.text(flag, variable);
+    if (value === undefined || value === '') return undefined;
+    const number = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+    if (number >= min && number <= max) return number;
+    this.problems.push(`${source} must be a whole number from ${min} to ${max} (got "${value}").`);
+    return undefined;
+  }
+
+  /** A flag that is on when given, else an environment variable saying true or false. */
+  switch(flag: FlagName, variable: string): boolean {
+    const fromFlag = this.flags[flag] as boolean | undefined;
+    if (fromFlag !== undefined) return fromFlag;
+    const raw = this.env[variable];
+    if (raw === undefined) return false;
+    const value = raw.trim().toLowerCase();
+    if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+    if (!['', '0', 'false', 'no', 'off'].includes(value)) {
+      this.problems.push(`${variable} must be true or false (got "${raw}").`);
+    }
+    return false;
+  }
+}
+
+const COMMANDS = 'serve, migrate, purge, report fft';
+
+function commandFrom(positionals: readonly string[], month: string | undefined, problems: string[]): Command {
+  const [name = 'serve', ...rest] = positionals;
+  const extra = (args: readonly string[]) => {
+    if (args.length > 0) problems.push(`Unexpected argument ${args[0] ?? ''}: every setting is given as --name value.`);
+  };
+  switch (name) {
+    case 'serve':
+    case 'migrate':
+    case 'purge':
+      extra(rest);
+      if (month !== undefined) problems.push('--month is only for "report fft".');
+      return { name };
+    case 'report': {
+      const [kind, ...more] = rest;
+      if (kind !== 'fft') {
+        problems.push(
+          `Unknown report ${kind === undefined ? '(none given)' : `"${kind}"`}: the report is "report fft".`,
+        );
+      }
+      extra(more);
+      const parsed = parseMonth(month);
+      if (parsed === undefined) {
+        problems.push(
+          month === undefined
+            ? 'report fft needs --month YYYY-MM, e.g. --month 2026-10.'
+            : `--month must be a month written YYYY-MM, e.g. 2026-10 (got "${month}").`,
+        );
+      }
+      return { name: 'report-fft', month: parsed ?? '' };
+    }
+    default:
+      problems.push(`Unknown command "${name}". The commands are ${COMMANDS}; settings are given as --name value.`);
+      return { name: 'serve' };
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Reads the configuration from command-line flags over environment variables. Pure
- * apart from generating a token: it never prints or exits, the CLI does.
+ * Reads the command and configuration from command-line flags over environment variables.
+ * Pure apart from generating a token: it never prints or exits, the CLI does.
  */
 export function loadConfig(argv: readonly string[] = process.argv.slice(2), env: Env = process.env): ConfigResult {
-  let flags: ReturnType<typeof parseFlags>;
+  let parsed: ReturnType<typeof parseFlags>;
   try {
-    flags = parseFlags(argv);
+    parsed = parseFlags(argv);
   } catch (error) {
     return { kind: 'invalid', problems: [describeArgError(error)] };
   }
+  const flags = parsed.values;
   if (flags.help) return { kind: 'help' };
 
-  const problems: string[] = [];
+  const read = new SettingsReader(flags, env);
+  const { problems } = read;
+  const command = commandFrom(parsed.positionals, flags.month, problems);
 
-  const port = pick(flags.port, 'port', env, 'PORT');
-  let portNumber: number = DEFAULTS.port;
-  if (port.value !== undefined) {
-    portNumber = /^\d{1,5}$/.test(port.value.trim()) ? Number(port.value.trim()) : NaN;
-    if (!(portNumber >= 0 && portNumber <= 65535)) {
-      problems.push(`${port.source} must be a whole number from 0 to 65535 (got "${port.value}").`);
-    }
-  }
+  const port = read.wholeNumber('port', 'PORT', 0, 65535);
+  const host = read.text('host', 'HOST');
+  const database = read.text('database', 'DATABASE_URL');
+  const poolSize = read.wholeNumber('pool-size', 'PARTICIPATE_POOL_SIZE', 1, 100);
 
-  const host = pick(flags.host, 'host', env, 'HOST');
-  if (host.value?.trim() === '') problems.push(`${host.source} must not be empty.`);
-
-  const database = pick(flags.database, 'database', env, 'DATABASE_URL');
-  if (database.value?.trim() === '') problems.push(`${database.source} must not be empty.`);
-
-  const origins = pick(flags['allowed-origins'], 'allowed-origins', env, 'PARTICIPATE_ALLOWED_ORIGINS');
+  const origins = read.text('allowed-origins', 'PARTICIPATE_ALLOWED_ORIGINS');
   const allowedOrigins: string[] = [];
   const entries = (origins.value ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
-  if (entries.length === 0) {
+  if (entries.length === 0 && command.name === 'serve') {
     problems.push(
       `${origins.source} is not set: give the origins of the pages that post responses, comma-separated, e.g. https://www.example.gov.uk`,
     );
   }
   for (const entry of entries) {
-    const parsed = parseAllowedOrigin(entry);
-    if (!parsed.ok) problems.push(`${origins.source}: ${parsed.reason}.`);
-    else if (!allowedOrigins.includes(parsed.origin)) allowedOrigins.push(parsed.origin);
+    const origin = parseAllowedOrigin(entry);
+    if (!origin.ok) problems.push(`${origins.source}: ${origin.reason}.`);
+    else if (!allowedOrigins.includes(origin.origin)) allowedOrigins.push(origin.origin);
   }
 
   const token = pick(flags['admin-token'], 'admin-token', env, 'PARTICIPATE_ADMIN_TOKEN');
@@ -144,26 +282,40 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
     );
   }
 
-  let log = flags.log ?? false;
-  if (flags.log === undefined && env.PARTICIPATE_LOG !== undefined) {
-    const value = env.PARTICIPATE_LOG.trim().toLowerCase();
-    if (['1', 'true', 'yes', 'on'].includes(value)) log = true;
-    else if (!['', '0', 'false', 'no', 'off'].includes(value)) {
-      problems.push(`PARTICIPATE_LOG must be true or false (got "${env.PARTICIPATE_LOG}").`);
-    }
+  const rateLimitPerMinute = read.wholeNumber('rate-limit', 'PARTICIPATE_RATE_LIMIT', 0, 100_000);
+  const minFillMs = read.wholeNumber('min-fill-ms', 'PARTICIPATE_MIN_FILL_MS', 0, 600_000);
+  const trustProxy = read.switch('trust-proxy', 'PARTICIPATE_TRUST_PROXY');
+  const responseDays = read.wholeNumber('retention-days', 'PARTICIPATE_RETENTION_DAYS', 1, 36_500);
+  const contactDays = read.wholeNumber('contact-retention-days', 'PARTICIPATE_CONTACT_RETENTION_DAYS', 1, 36_500);
+  const minGroupSize = read.wholeNumber('min-group-size', 'PARTICIPATE_MIN_GROUP_SIZE', 1, 1000);
+  const timeZone = read.text('time-zone', 'PARTICIPATE_TIME_ZONE');
+  if (timeZone.value && !isTimeZone(timeZone.value)) {
+    problems.push(`${timeZone.source} must be an IANA time zone such as Europe/London (got "${timeZone.value}").`);
   }
+  const log = read.switch('log', 'PARTICIPATE_LOG');
 
   if (problems.length > 0) return { kind: 'invalid', problems };
+  const retention: RetentionPolicy = {};
+  if (responseDays !== undefined) retention.responseDays = responseDays;
+  if (contactDays !== undefined) retention.contactDays = contactDays;
   return {
     kind: 'config',
+    command,
     config: {
-      port: portNumber,
-      host: host.value?.trim() ?? DEFAULTS.host,
-      databaseUrl: database.value?.trim() ?? DEFAULTS.databaseUrl,
+      port: port ?? DEFAULTS.port,
+      host: host.value ?? DEFAULTS.host,
+      databaseUrl: database.value ?? DEFAULTS.databaseUrl,
+      poolSize: poolSize ?? DEFAULTS.poolSize,
       allowedOrigins,
       adminToken: token.value ?? randomBytes(24).toString('base64url'),
       adminTokenGenerated: token.value === undefined,
       log,
+      rateLimitPerMinute: rateLimitPerMinute ?? DEFAULTS.rateLimitPerMinute,
+      minFillMs: minFillMs ?? DEFAULTS.minFillMs,
+      trustProxy,
+      retention,
+      minGroupSize: minGroupSize ?? DEFAULTS.minGroupSize,
+      timeZone: timeZone.value ?? DEFAULTS.timeZone,
     },
   };
 }

@@ -1,15 +1,20 @@
 import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createResponseValidator, LIMITS } from '@participate/schema';
-import { ApiError, errorBody, toApiError } from './http/errors.js';
+import { ApiError, errorBody, rateLimited, toApiError } from './http/errors.js';
 import { normaliseAllowedOrigins } from './http/origins.js';
 import { pickLanguage, type ProblemKey } from './html/messages.js';
 import { renderProblem } from './html/pages.js';
 import { backLinkFor } from './routes/back-link.js';
 import { registerExportRoute } from './routes/export.js';
-import { registerHealthRoute } from './routes/health.js';
+import { registerAdminRoutes } from './routes/admin.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerOpenApiRoute } from './routes/openapi.js';
+import { registerResultsRoute } from './routes/results.js';
 import { FORM_MEDIA_TYPE, mediaTypeOf, registerSubmitRoute } from './routes/submit.js';
+import { scheduleRetention, type RetentionPolicy } from './retention.js';
 import { StoreUnavailableError, type ResponseStore } from './store/store.js';
 
 export interface ServerOptions {
@@ -35,6 +40,8 @@ export interface ServerOptions {
   minGroupSize?: number;
   /** Results are cut into calendar months in this IANA time zone. Default Europe/London. */
   timeZone?: string;
+  /** How long answers and contact details are kept; applied hourly and by `POST /v1/purge`. Default: forever. */
+  retention?: RetentionPolicy;
 }
 
 export const SERVER_DEFAULTS = {
@@ -60,7 +67,10 @@ function problemKeyFor(error: ApiError): ProblemKey {
     case 'origin_not_allowed':
       return 'originNotAllowed';
     case 'store_unavailable':
+    case 'shutting_down':
       return 'unavailable';
+    case 'rate_limited':
+      return 'tooManyRequests';
     case 'id_conflict':
       return 'idConflict';
     default:
@@ -102,12 +112,33 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const allowedOrigins = new Set(normaliseAllowedOrigins(options.allowedOrigins));
   if (options.adminToken.trim() === '') throw new Error('adminToken must not be empty.');
   const { store } = options;
+  const retention = options.retention ?? {};
 
   const app = Fastify({
     logger: options.logger ? loggerOptions(options.logDestination) : false,
     bodyLimit: LIMITS.bodyBytes,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    trustProxy: options.trustProxy ?? SERVER_DEFAULTS.trustProxy,
+  });
+
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+
+  let stopRetention: () => void = () => undefined;
+  app.addHook('onReady', (done) => {
+    stopRetention = scheduleRetention(store, retention, (outcome) => {
+      if (outcome instanceof Error) app.log.error({ type: outcome.name, detail: outcome.message }, 'purge failed');
+      else app.log.info({ purged: outcome }, 'retention applied');
+    });
+    done();
+  });
+  app.addHook('onClose', (_instance, done) => {
+    stopRetention();
+    done();
   });
 
   // Only JSON and the fallback form are accepted; Fastify would otherwise take text/plain.
@@ -124,12 +155,18 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     credentials: false,
     methods: ['GET', 'POST', 'OPTIONS'],
     allowedHeaders: ['content-type'],
-    exposedHeaders: ['Idempotent-Replayed'],
+    // A widget reads Retry-After to wait as long as it is asked to.
+    exposedHeaders: ['Idempotent-Replayed', 'Retry-After'],
     maxAge: 600,
     // A bare OPTIONS gets a plain 204 instead of a text/plain 400.
     strictPreflight: false,
   });
   app.register(formbody, { bodyLimit: LIMITS.bodyBytes });
+  // Per client address, in this instance's memory: each instance behind a load balancer counts on its own.
+  app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => rateLimited(Math.max(1, Math.ceil(context.ttl / 1000))),
+  });
 
   app.setErrorHandler((error, request, reply) => {
     const apiError = toApiError(error);
@@ -159,9 +196,22 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const validate = createResponseValidator();
   // Routes go in a plugin so they load after CORS and formbody, and get their hooks.
   app.register((routes, _options, done) => {
-    registerSubmitRoute(routes, { store, validate, allowedOrigins });
+    registerSubmitRoute(routes, {
+      store,
+      validate,
+      allowedOrigins,
+      minFillMs: options.minFillMs ?? SERVER_DEFAULTS.minFillMs,
+      rateLimitPerMinute: options.rateLimitPerMinute ?? SERVER_DEFAULTS.rateLimitPerMinute,
+    });
     registerExportRoute(routes, { store, adminToken: options.adminToken });
-    registerHealthRoute(routes, store);
+    registerAdminRoutes(routes, { store, adminToken: options.adminToken, retention });
+    registerHealthRoutes(routes, { store, isClosing: () => closing });
+    registerOpenApiRoute(routes);
+    registerResultsRoute(routes, {
+      store,
+      minGroupSize: options.minGroupSize ?? SERVER_DEFAULTS.minGroupSize,
+      timeZone: options.timeZone ?? SERVER_DEFAULTS.timeZone,
+    });
     done();
   });
 

@@ -230,13 +230,14 @@ describe('other routes and headers', () => {
 });
 
 describe('when the store fails', () => {
-  test('a POST gets 503 store_unavailable with Retry-After, and /healthz reports it', async () => {
+  test('a POST gets 503 store_unavailable with Retry-After; /readyz reports it while /healthz stays alive', async () => {
     const broken = await startCollector();
     await broken.store.close();
     const response = await broken.postJson(validPayload());
     await expectError(response, 503, 'store_unavailable');
     assert.equal(response.headers.get('retry-after'), '5');
-    await expectError(await fetch(`${broken.url}/healthz`), 503, 'store_unavailable');
+    await expectError(await fetch(`${broken.url}/readyz`), 503, 'store_unavailable');
+    assert.equal((await fetch(`${broken.url}/healthz`)).status, 200);
     await broken.close();
   });
 });

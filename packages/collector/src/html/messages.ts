@@ -22,6 +22,7 @@ export interface PageMessages {
   tooLarge: string;
   originNotAllowed: string;
   unavailable: string;
+  tooManyRequests: string;
 }
 
 export type ProblemKey = Exclude<
@@ -50,6 +51,7 @@ export const MESSAGES: Record<PageLanguage, PageMessages> = {
     tooLarge: 'Your answer is too long to send. Shorten your comment and try again.',
     originNotAllowed: 'This website is not allowed to send feedback here. This is not your fault.',
     unavailable: 'We could not save your answer because of a problem on our side. Please try again later.',
+    tooManyRequests: 'Too many answers have been sent from your connection. Wait a minute, then try again.',
   },
   cy: {
     dir: 'ltr',
@@ -72,6 +74,8 @@ export const MESSAGES: Record<PageLanguage, PageMessages> = {
     originNotAllowed: "Nid yw'r wefan hon yn cael anfon adborth yma. Nid eich bai chi yw hyn.",
     unavailable:
       'Nid oeddem yn gallu cadw eich ateb oherwydd problem ar ein hochr ni. Rhowch gynnig arall arni nes ymlaen.',
+    tooManyRequests:
+      "Mae gormod o atebion wedi'u hanfon o'ch cysylltiad. Arhoswch funud, yna rhowch gynnig arall arni.",
   },
   ur: {
     dir: 'rtl',
@@ -93,6 +97,7 @@ export const MESSAGES: Record<PageLanguage, PageMessages> = {
     tooLarge: 'آپ کا جواب بھیجنے کے لیے بہت لمبا ہے۔ اپنا تبصرہ مختصر کریں اور دوبارہ کوشش کریں۔',
     originNotAllowed: 'اس ویب سائٹ کو یہاں رائے بھیجنے کی اجازت نہیں ہے۔ یہ آپ کی غلطی نہیں ہے۔',
     unavailable: 'ہماری طرف کے ایک مسئلے کی وجہ سے ہم آپ کا جواب محفوظ نہیں کر سکے۔ براہ کرم بعد میں دوبارہ کوشش کریں۔',
+    tooManyRequests: 'آپ کے کنکشن سے بہت زیادہ جوابات بھیجے گئے ہیں۔ ایک منٹ انتظار کریں، پھر دوبارہ کوشش کریں۔',
   },
 };
 

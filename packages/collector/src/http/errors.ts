@@ -12,9 +12,11 @@ export const ERROR_CODES = [
   'id_conflict',
   'origin_not_allowed',
   'unauthorized',
+  'rate_limited',
   'invalid_query',
   'not_found',
   'store_unavailable',
+  'shutting_down',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -61,6 +63,13 @@ export const idConflict = (id: string) =>
     422,
     'id_conflict',
     `A different response was already stored with id ${id}. A new response needs a new id; a retry must send the same body.`,
+  );
+
+export const rateLimited = (retryAfterSeconds: number) =>
+  new ApiError(
+    429,
+    'rate_limited',
+    `Too many responses from this client. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`,
   );
 
 export const unsupportedMediaType = () =>

@@ -1,8 +1,10 @@
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SLUG_PATTERN, STAGES, WIDGETS } from '@participate/schema';
-import { bearerTokenChecker } from '../http/admin-auth.js';
+import type { FastifyInstance } from 'fastify';
+import { STAGES, WIDGETS } from '@participate/schema';
+import { adminOnly } from '../http/admin-auth.js';
 import { ApiError } from '../http/errors.js';
+import { formatFrom, oneOfQuery, queryValue, topicFrom } from '../http/query.js';
+import { started } from '../export/started.js';
 import { batched } from '../export/batch.js';
 import { csvLines } from '../export/csv.js';
 import { ndjsonLines } from '../export/ndjson.js';
@@ -11,15 +13,6 @@ import type { ExportFilter, ResponseStore } from '../store/store.js';
 export interface ExportRouteOptions {
   store: ResponseStore;
   adminToken: string;
-}
-
-const slug = new RegExp(SLUG_PATTERN);
-
-function queryValue(query: unknown, name: string): string | undefined {
-  const value = (query as Record<string, unknown> | undefined)?.[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new ApiError(400, 'invalid_query', `Give "${name}" at most once.`);
-  return value;
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -39,21 +32,11 @@ function instant(query: unknown, name: string): Date | undefined {
   return parsed;
 }
 
-function oneOfQuery<T extends string>(query: unknown, name: string, allowed: readonly T[]): T | undefined {
-  const value = queryValue(query, name);
-  if (value === undefined || (allowed as readonly string[]).includes(value)) return value as T | undefined;
-  throw new ApiError(400, 'invalid_query', `"${name}" must be one of: ${allowed.join(', ')}.`);
-}
-
 /** `topic`, `widget`, `stage`, and `from`/`to` (inclusive; `since` is the old name of `from`). */
 export function filterFrom(query: unknown): ExportFilter {
   const filter: ExportFilter = {};
-  const topic = queryValue(query, 'topic');
-  if (topic !== undefined) {
-    if (!slug.test(topic))
-      throw new ApiError(400, 'invalid_query', '"topic" must be a topic slug such as gp-appointments.');
-    filter.topic = topic;
-  }
+  const topic = topicFrom(query);
+  if (topic !== undefined) filter.topic = topic;
   const widget = oneOfQuery(query, 'widget', WIDGETS);
   if (widget !== undefined) filter.widget = widget;
   const stage = oneOfQuery(query, 'stage', STAGES);
@@ -77,41 +60,10 @@ export function filterFrom(query: unknown): ExportFilter {
   return filter;
 }
 
-/**
- * Starts the source before the response does, so that a store that cannot be read
- * gives a 503 instead of a 200 that stops short.
- */
-async function started<T>(source: AsyncIterable<T>): Promise<AsyncIterable<T>> {
-  const iterator = source[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  return (async function* () {
-    try {
-      if (first.done) return;
-      yield first.value;
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-    } finally {
-      await iterator.return?.();
-    }
-  })();
-}
-
 /** `GET /v1/responses`: the admin export, streamed as NDJSON or CSV. */
 export function registerExportRoute(app: FastifyInstance, { store, adminToken }: ExportRouteOptions) {
-  const isAdmin = bearerTokenChecker(adminToken);
-
-  function requireAdmin(request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) {
-    done(
-      isAdmin(request.headers.authorization)
-        ? undefined
-        : new ApiError(401, 'unauthorized', 'Send the admin token as "Authorization: Bearer <token>".'),
-    );
-  }
-
-  app.get('/v1/responses', { onRequest: requireAdmin }, async (request, reply) => {
-    const format = queryValue(request.query, 'format') ?? 'ndjson';
-    if (format !== 'ndjson' && format !== 'csv') {
-      throw new ApiError(400, 'invalid_query', '"format" must be ndjson or csv.');
-    }
+  app.get('/v1/responses', { onRequest: adminOnly(adminToken) }, async (request, reply) => {
+    const format = formatFrom(request.query);
     const rows = await started(store.export(filterFrom(request.query)));
     if (format === 'csv') {
       return reply

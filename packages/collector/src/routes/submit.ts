@@ -7,13 +7,20 @@ import { requestOrigin } from '../http/origins.js';
 import { pickLanguage, type ProblemKey } from '../html/messages.js';
 import { renderProblem, renderThankYou } from '../html/pages.js';
 import { StoreUnavailableError, type InsertResult, type ResponseStore } from '../store/store.js';
+import { spamReason, utcDay } from '../http/bot-check.js';
 import { backLinkFor } from './back-link.js';
 
 export interface SubmitRouteOptions {
   store: ResponseStore;
   validate: ReturnType<typeof createResponseValidator>;
   allowedOrigins: ReadonlySet<string>;
+  minFillMs: number;
+  /** Posts per client per minute; 0 for no limit. */
+  rateLimitPerMinute: number;
 }
+
+/** The no-JavaScript form's honeypot: a field bots fill in and people never see. */
+export const HONEYPOT_FIELD = 'website';
 
 export const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
 
@@ -24,7 +31,22 @@ export function mediaTypeOf(request: FastifyRequest): string | undefined {
 const HTML = 'text/html; charset=utf-8';
 
 /** `POST /v1/responses`: JSON from the widgets, urlencoded from the no-JavaScript form. */
-export function registerSubmitRoute(app: FastifyInstance, { store, validate, allowedOrigins }: SubmitRouteOptions) {
+export function registerSubmitRoute(
+  app: FastifyInstance,
+  { store, validate, allowedOrigins, minFillMs, rateLimitPerMinute }: SubmitRouteOptions,
+) {
+  /**
+   * Spam is answered exactly as a stored response would be, so a script learns nothing,
+   * and only counted. Returns true when the post was discarded.
+   */
+  async function discarded(request: FastifyRequest, check: Parameters<typeof spamReason>[0]): Promise<boolean> {
+    const reason = spamReason(check, minFillMs);
+    if (reason === undefined) return false;
+    await store.countDiscarded(reason, utcDay(new Date()));
+    request.log.info({ discarded: reason }, 'response discarded as spam');
+    return true;
+  }
+
   function originProblem(request: FastifyRequest): ApiError | undefined {
     const origin = requestOrigin(request.headers);
     if (origin === undefined) {
@@ -48,7 +70,11 @@ export function registerSubmitRoute(app: FastifyInstance, { store, validate, all
   async function submitJson(request: FastifyRequest, reply: FastifyReply) {
     const result = validate(request.body);
     if (!result.ok) throw invalidResponse(result.problems);
-    const stored = await store.insert(result.value, new Date().toISOString());
+    const { botCheck, ...response } = result.value;
+    if (await discarded(request, botCheck)) {
+      return reply.code(201).send({ id: response.id, receivedAt: new Date().toISOString(), status: 'stored' });
+    }
+    const stored = await store.insert(response, new Date().toISOString());
     if (stored.outcome === 'conflict') throw idConflict(stored.id);
     if (stored.outcome === 'duplicate') reply.header('Idempotent-Replayed', 'true');
     return reply.code(201).send({ id: stored.id, receivedAt: stored.receivedAt, status: 'stored' });
@@ -76,6 +102,10 @@ export function registerSubmitRoute(app: FastifyInstance, { store, validate, all
     if (!result.ok) return problem(422, problemKeysFor(result.problems));
     let stored: InsertResult;
     try {
+      const honeypot = fields[HONEYPOT_FIELD];
+      if (await discarded(request, { honeypot: typeof honeypot === 'string' ? honeypot : String(honeypot ?? '') })) {
+        return await reply.code(200).type(HTML).send(renderThankYou(language, backTo));
+      }
       stored = await store.insert(result.value, new Date().toISOString());
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
@@ -87,7 +117,11 @@ export function registerSubmitRoute(app: FastifyInstance, { store, validate, all
     return reply.code(200).type(HTML).send(renderThankYou(language, backTo));
   }
 
-  app.post('/v1/responses', { onRequest: checkOrigin }, async (request, reply) => {
+  const rateLimit =
+    rateLimitPerMinute > 0
+      ? { rateLimit: { max: rateLimitPerMinute, timeWindow: 60_000 } }
+      : { rateLimit: false as const };
+  app.post('/v1/responses', { onRequest: checkOrigin, config: rateLimit }, async (request, reply) => {
     switch (mediaTypeOf(request)) {
       case 'application/json':
         return submitJson(request, reply);

@@ -188,13 +188,6 @@ export class PostgresStore implements ResponseStore {
     return new PostgresStore(pool, description);
   }
 
-  /** Applies pending migrations without opening a store (the `migrate` command). */
-  static async migrate(url: string): Promise<number> {
-    const store = await PostgresStore.open(url, { poolSize: 1 });
-    await store.close();
-    return MIGRATIONS.at(-1)?.version ?? 0;
-  }
-
   insert(response: AcceptedResponse, receivedAt: string): Promise<InsertResult> {
     const row = rowFrom(response, receivedAt);
     const values: unknown[] = RESPONSE_COLUMNS.map((column) => row[column]);

@@ -54,7 +54,14 @@ export async function startCollector(options: Partial<ServerOptions> = {}): Prom
   const dir = tempDir();
   const databasePath = join(dir.path, 'data', 'participate.db');
   const store = new SqliteStore(databasePath);
-  const app = buildServer({ store, allowedOrigins: [ORIGIN], adminToken: ADMIN_TOKEN, ...options });
+  // Property tests post thousands of bodies from one address: no rate limit unless a test asks.
+  const app = buildServer({
+    store,
+    allowedOrigins: [ORIGIN],
+    adminToken: ADMIN_TOKEN,
+    rateLimitPerMinute: 0,
+    ...options,
+  });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
 
   const collector: Collector = {

@@ -1,0 +1,20 @@
+import type { StoredContact } from '../store/store.js';
+import { csvLine } from './csv.js';
+
+export const CONTACT_CSV_COLUMNS = ['response_id', 'received_at', 'topic', 'widget', 'name', 'email', 'phone'] as const;
+
+/** The header row, then one line per contact, escaped like the answers export. */
+export async function* contactCsvLines(contacts: AsyncIterable<StoredContact>): AsyncGenerator<string> {
+  yield csvLine(CONTACT_CSV_COLUMNS);
+  for await (const contact of contacts) {
+    yield csvLine([
+      contact.responseId,
+      contact.receivedAt,
+      contact.topic,
+      contact.widget,
+      contact.name,
+      contact.email ?? '',
+      contact.phone ?? '',
+    ]);
+  }
+}

@@ -1,0 +1,33 @@
+import { SLUG_PATTERN } from '@participate/schema';
+import { ApiError } from './errors.js';
+
+const slug = new RegExp(SLUG_PATTERN);
+
+/** A query parameter given at most once. */
+export function queryValue(query: unknown, name: string): string | undefined {
+  const value = (query as Record<string, unknown> | undefined)?.[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new ApiError(400, 'invalid_query', `Give "${name}" at most once.`);
+  return value;
+}
+
+export function oneOfQuery<T extends string>(query: unknown, name: string, allowed: readonly T[]): T | undefined {
+  const value = queryValue(query, name);
+  if (value === undefined || (allowed as readonly string[]).includes(value)) return value as T | undefined;
+  throw new ApiError(400, 'invalid_query', `"${name}" must be one of: ${allowed.join(', ')}.`);
+}
+
+/** `format=ndjson` (the default) or `format=csv`. */
+export function formatFrom(query: unknown): 'ndjson' | 'csv' {
+  return oneOfQuery(query, 'format', ['ndjson', 'csv'] as const) ?? 'ndjson';
+}
+
+/** `topic=<slug>`, optional unless `required`. */
+export function topicFrom(query: unknown, required = false): string | undefined {
+  const topic = queryValue(query, 'topic');
+  if (topic === undefined && !required) return undefined;
+  if (topic === undefined || !slug.test(topic)) {
+    throw new ApiError(400, 'invalid_query', '"topic" must be a topic slug such as gp-appointments.');
+  }
+  return topic;
+}

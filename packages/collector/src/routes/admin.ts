@@ -1,0 +1,60 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { adminOnly } from '../http/admin-auth.js';
+import { ApiError } from '../http/errors.js';
+import { formatFrom, topicFrom } from '../http/query.js';
+import { batched } from '../export/batch.js';
+import { contactCsvLines } from '../export/contacts-csv.js';
+import { ndjsonLines } from '../export/ndjson.js';
+import { started } from '../export/started.js';
+import { cutoffsFor, type RetentionPolicy } from '../retention.js';
+import type { ResponseStore } from '../store/store.js';
+
+export interface AdminRouteOptions {
+  store: ResponseStore;
+  adminToken: string;
+  retention: RetentionPolicy;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Deleting one response, purging what has expired, contact details and counts: all need the admin token. */
+export function registerAdminRoutes(app: FastifyInstance, { store, adminToken, retention }: AdminRouteOptions) {
+  const onRequest = adminOnly(adminToken);
+
+  app.delete<{ Params: { id: string } }>('/v1/responses/:id', { onRequest }, async (request) => {
+    const { id } = request.params;
+    if (!UUID.test(id)) throw new ApiError(400, 'invalid_query', 'The response id must be a UUID.');
+    const deleted = await store.deleteResponse(id.toLowerCase());
+    if (deleted === 0) throw new ApiError(404, 'not_found', `No response has the id ${id}.`);
+    return { deleted };
+  });
+
+  app.post('/v1/purge', { onRequest }, async () => {
+    const cutoffs = cutoffsFor(retention, new Date());
+    const deleted = await store.purge(cutoffs);
+    return {
+      ...deleted,
+      responsesBefore: cutoffs.responsesBefore ?? null,
+      contactsBefore: cutoffs.contactsBefore ?? null,
+    };
+  });
+
+  app.get('/v1/contacts', { onRequest }, async (request, reply) => {
+    const format = formatFrom(request.query);
+    const topic = topicFrom(request.query);
+    const contacts = await started(store.exportContacts(topic === undefined ? {} : { topic }));
+    if (format === 'csv') {
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', 'attachment; filename="participate-contacts.csv"')
+        .send(Readable.from(batched(contactCsvLines(contacts))));
+    }
+    return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(batched(ndjsonLines(contacts))));
+  });
+
+  app.get('/v1/stats', { onRequest }, async () => ({
+    responses: await store.count(),
+    discarded: await store.discardedCounts(),
+  }));
+}
