@@ -8,7 +8,7 @@ const steps = [
   ['lint (ESLint + Prettier)', 'npm run lint --silent'],
   ['typecheck', 'npm run typecheck --silent'],
   ['schema tests', 'npm test --silent --workspace @participate/schema'],
-  ['collector tests (real SQLite)', 'npm test --silent --workspace @participate/collector'],
+  ['collector tests (real SQLite and PostgreSQL)', 'npm test --silent --workspace @participate/collector'],
   ['component tests (Chromium)', 'npx web-test-runner --config web-test-runner.config.mjs'],
   ['Storybook build', 'npm run build-storybook --silent'],
   ['Storybook smoke test (every story, axe)', 'node --test test/storybook-smoke.test.mjs'],
