@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { Contact } from '@participate/schema';
 import { ORIGIN, startCollector, validPayload, type Collector } from './testing/harness.js';
 
 const lines: string[] = [];
@@ -30,5 +31,36 @@ describe('logging (when switched on)', () => {
     const requestLog = lines.filter((line) => line.includes('"reqId"')).join('');
     assert.match(requestLog, /"reqId"/);
     assert.doesNotMatch(requestLog, /127\.0\.0\.1|remoteAddress|"url"|"host"/);
+  });
+
+  test('contact details, spam and rate-limited posts leave no personal data in the log', async () => {
+    lines.length = 0;
+    const limited = await startCollector({
+      logger: true,
+      logDestination: { write: (line) => void lines.push(line) },
+      rateLimitPerMinute: 2,
+    });
+    try {
+      const contact: Contact = {
+        name: 'Zelda Quartermaine',
+        email: 'zelda.q@example.org',
+        phone: '07700 900123',
+        consent: true,
+      };
+      assert.equal((await limited.postJson(validPayload({ contact }))).status, 201);
+      const spam = validPayload({ contact, botCheck: { honeypot: 'zelda.q@example.org', elapsedMs: 5000 } });
+      assert.equal((await limited.postJson(spam)).status, 201);
+      assert.equal((await limited.postJson(validPayload({ contact }))).status, 429);
+
+      const log = lines.join('');
+      assert.match(log, /"discarded":"honeypot"/, 'spam is logged by its kind');
+      assert.match(log, /"statusCode":429/);
+      for (const value of ['Zelda', 'Quartermaine', 'zelda.q@example.org', '07700', '900123']) {
+        assert.ok(!log.includes(value), `the log does not hold ${value}`);
+      }
+      assert.doesNotMatch(lines.filter((line) => line.includes('"reqId"')).join(''), /127\.0\.0\.1/);
+    } finally {
+      await limited.close();
+    }
   });
 });
