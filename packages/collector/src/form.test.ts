@@ -241,6 +241,7 @@ describe('POST /v1/responses (no-JavaScript form)', () => {
         'reasons',
         'comment',
         'page',
+        'website',
       ),
       fc.string(),
     );
@@ -254,7 +255,7 @@ describe('POST /v1/responses (no-JavaScript form)', () => {
         assert.ok([200, 422].includes(response.status), `status ${response.status} for ${JSON.stringify(pairs)}`);
         assert.match(page, /^<!doctype html>/);
       }),
-      { numRuns: 150 },
+      { numRuns: 1000 },
     );
   });
 });
