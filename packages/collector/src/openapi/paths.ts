@@ -150,13 +150,14 @@ const exportResponses = operation({
       in: 'query',
       schema: { type: 'string' },
       description:
-        'Received on or after: a date (2026-10-01, from the start of that day in UTC) or an ISO 8601 date-time.',
+        'Received on or after: a date (2026-10-01, from the start of that day in UTC) or an ISO 8601 date-time (UTC unless it gives an offset).',
     },
     {
       name: 'to',
       in: 'query',
       schema: { type: 'string' },
-      description: 'Received on or before: a date (the whole of that day in UTC) or an ISO 8601 date-time.',
+      description:
+        'Received on or before: a date (the whole of that day in UTC) or an ISO 8601 date-time (UTC unless it gives an offset).',
     },
     {
       name: 'since',

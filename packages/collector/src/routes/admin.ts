@@ -16,7 +16,8 @@ export interface AdminRouteOptions {
   retention: RetentionPolicy;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** What the payload schema's `uuid` format accepts as an id, and so what can have been stored. */
+const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Deleting one response, purging what has expired, contact details and counts: all need the admin token. */
 export function registerAdminRoutes(app: FastifyInstance, { store, adminToken, retention }: AdminRouteOptions) {
@@ -25,7 +26,9 @@ export function registerAdminRoutes(app: FastifyInstance, { store, adminToken, r
   app.delete<{ Params: { id: string } }>('/v1/responses/:id', { onRequest }, async (request) => {
     const { id } = request.params;
     if (!UUID.test(id)) throw new ApiError(400, 'invalid_query', 'The response id must be a UUID.');
-    const deleted = await store.deleteResponse(id.toLowerCase());
+    // Ids are stored as sent: widgets send lowercase, but an API client may not.
+    let deleted = await store.deleteResponse(id);
+    if (deleted === 0 && id !== id.toLowerCase()) deleted = await store.deleteResponse(id.toLowerCase());
     if (deleted === 0) throw new ApiError(404, 'not_found', `No response has the id ${id}.`);
     return { deleted };
   });

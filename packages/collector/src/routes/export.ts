@@ -16,13 +16,28 @@ export interface ExportRouteOptions {
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** A date, or a date-time to the minute or finer with an optional offset. */
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The instant a date or date-time names; without an offset it is UTC, never the server's own time zone. */
+function parseInstant(value: string): Date | undefined {
+  const match = DATE_TIME.exec(value);
+  const day = match?.[1];
+  if (!match || day === undefined) return undefined;
+  const iso = value.toUpperCase().replace(' ', 'T');
+  const parsed = new Date(match[2] === undefined && iso.length > day.length ? `${iso}Z` : iso);
+  // Date rolls 2026-02-30 over into March: a day that does not exist is refused instead.
+  const midnight = new Date(`${day}T00:00:00Z`);
+  const dayExists = !Number.isNaN(midnight.getTime()) && midnight.toISOString().slice(0, 10) === day;
+  return Number.isNaN(parsed.getTime()) || !dayExists ? undefined : parsed;
+}
 
 function instant(query: unknown, name: string): Date | undefined {
   const value = queryValue(query, name);
   if (value === undefined) return undefined;
-  const parsed = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(parsed.getTime())) {
+  const parsed = parseInstant(value);
+  if (parsed === undefined) {
     throw new ApiError(
       400,
       'invalid_query',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { createResponseValidator } from '@participate/schema';
+import type { createResponseValidator, ValidationProblem } from '@participate/schema';
 import { ApiError, idConflict, invalidResponse, unsupportedMediaType } from '../http/errors.js';
 import { payloadFromForm, problemKeysFor, type FormFields } from '../http/form.js';
 import { requestOrigin } from '../http/origins.js';
@@ -30,11 +30,46 @@ export function mediaTypeOf(request: FastifyRequest): string | undefined {
 
 const HTML = 'text/html; charset=utf-8';
 
+/** A UTF-16 surrogate without its other half: not a character, so not text any store can keep as sent. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Strings the schema allows but a store cannot keep: NUL, which PostgreSQL refuses in a
+ * text column and cannot read back out of JSON (one in a comment breaks the results), and
+ * lone surrogates. Refused the same way whichever store is used.
+ */
+function unstorableText(value: unknown, path = ''): ValidationProblem[] {
+  if (typeof value === 'string') {
+    if (!value.includes('\u0000') && !LONE_SURROGATE.test(value)) return [];
+    const where = path || '/';
+    return [
+      {
+        path: where,
+        keyword: 'pattern',
+        message: `${where} must not contain a NUL character or an unpaired surrogate`,
+      },
+    ];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, index) => unstorableText(item, `${path}/${index}`));
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([key, item]) => unstorableText(item, `${path}/${key}`));
+  }
+  return [];
+}
+
 /** `POST /v1/responses`: JSON from the widgets, urlencoded from the no-JavaScript form. */
 export function registerSubmitRoute(
   app: FastifyInstance,
   { store, validate, allowedOrigins, minFillMs, rateLimitPerMinute }: SubmitRouteOptions,
 ) {
+  /** The schema's verdict, then whether the text can be stored; the bot check is not stored, so not judged. */
+  function validateStorable(input: unknown): ReturnType<typeof validate> {
+    const result = validate(input);
+    if (!result.ok) return result;
+    const problems = unstorableText({ ...result.value, botCheck: undefined });
+    return problems.length > 0 ? { ok: false, problems } : result;
+  }
+
   /**
    * Spam is answered exactly as a stored response would be, so a script learns nothing,
    * and only counted. Returns true when the post was discarded.
@@ -68,7 +103,7 @@ export function registerSubmitRoute(
   }
 
   async function submitJson(request: FastifyRequest, reply: FastifyReply) {
-    const result = validate(request.body);
+    const result = validateStorable(request.body);
     if (!result.ok) throw invalidResponse(result.problems);
     const { botCheck, ...response } = result.value;
     if (await discarded(request, botCheck)) {
@@ -98,7 +133,7 @@ export function registerSubmitRoute(
         .type(HTML)
         .send(renderProblem(language, keys, backTo));
 
-    const result = validate(payload);
+    const result = validateStorable(payload);
     if (!result.ok) return problem(422, problemKeysFor(result.problems));
     let stored: InsertResult;
     try {
@@ -119,7 +154,8 @@ export function registerSubmitRoute(
 
   const rateLimit =
     rateLimitPerMinute > 0
-      ? { rateLimit: { max: rateLimitPerMinute, timeWindow: 60_000 } }
+      ? // Counted once the body is read, so a form post turned away gets its page in the form's language.
+        { rateLimit: { max: rateLimitPerMinute, timeWindow: 60_000, hook: 'preHandler' as const } }
       : { rateLimit: false as const };
   app.post('/v1/responses', { onRequest: checkOrigin, config: rateLimit }, async (request, reply) => {
     switch (mediaTypeOf(request)) {
