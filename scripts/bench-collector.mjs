@@ -1,0 +1,600 @@
+// `npm run bench:collector`: how many answers the collector stores per second, and how much
+// memory its admin export takes, each printed beside a reference measured in the same run.
+//
+// Throughput: autocannon posts valid answers (every one with a fresh id) over many
+// keep-alive connections for a fixed time, against the real `participate-collector` CLI
+// on SQLite and on PostgreSQL. The reference is a floor for each store: a bare Fastify
+// server with one route that builds the same row (with the collector's own row mapping,
+// body hash included) and inserts it into the same kind of store (same SQLite pragmas and
+// schema; a pg pool of the same size on the same table), with no validation, CORS, rate
+// limit or duplicate check. Every server runs in a child process of its own; a floor and
+// its collector are loaded in turn, in slices, so that drift in the machine's load
+// touches both alike. Afterwards every acknowledged (201) id is looked up in the store:
+// through the admin export for the collector, directly for the floor.
+//
+// Export memory: a database seeded with BENCH_EXPORT_ROWS rows is exported as NDJSON and
+// as CSV while the collector's resident memory is sampled every 100 ms. The reference is
+// the size of the export: what holding it in memory would cost.
+//
+// BENCH_DURATION (seconds per target) and BENCH_CONNECTIONS change the load;
+// BENCH_EXPORT_ROWS and BENCH_PG_EXPORT_ROWS the export sizes.
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const SCRIPT = fileURLToPath(import.meta.url);
+const COLLECTOR_DIST = new URL('../packages/collector/dist/', import.meta.url);
+const CLI = fileURLToPath(new URL('cli.js', COLLECTOR_DIST));
+// The collector's own copies of Fastify, better-sqlite3 and pg, so the floor runs the same versions.
+const collectorRequire = createRequire(new URL('../packages/collector/package.json', import.meta.url));
+const fromDist = (path) => import(new URL(path, COLLECTOR_DIST).href);
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const WARMUP_SECONDS = 1;
+const ROUNDS = 5;
+const EXPORT_ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
+const PG_EXPORT_ROWS = Number(process.env.BENCH_PG_EXPORT_ROWS ?? EXPORT_ROWS);
+const POOL_SIZE = 10;
+const TARGET_RATIO = 0.8;
+const ORIGIN = 'https://www.example.gov.uk';
+const ADMIN_TOKEN = randomBytes(24).toString('hex');
+
+/** An answer as a widget posts it. */
+function payload(id) {
+  return {
+    schemaVersion: 1,
+    id,
+    widget: 'feedback-prompt',
+    topic: 'gp-appointments',
+    stage: 'improve-services',
+    locale: 'en',
+    page: `${ORIGIN}/gp/appointments`,
+    submittedAt: new Date().toISOString(),
+    answer: { variant: 'page-useful', useful: 'no', reasons: ['out-of-date'], comment: 'The opening hours are wrong.' },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// The floor: run as `node bench-collector.mjs --floor sqlite <file>` or
+// `--floor postgres <url> <pool size>`, in its own process like the collector.
+
+async function floor(kind, target, poolSize) {
+  const Fastify = collectorRequire('fastify');
+  const { rowFrom, RESPONSE_COLUMNS } = await fromDist('store/rows.js');
+  const app = Fastify({ logger: false });
+  let close;
+  if (kind === 'sqlite') {
+    const Database = collectorRequire('better-sqlite3');
+    const db = new Database(target);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const insert = db.prepare(
+      `INSERT INTO responses (${RESPONSE_COLUMNS.join(', ')}) VALUES (${RESPONSE_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+    );
+    app.post('/v1/responses', async (request, reply) => {
+      const row = rowFrom(request.body, new Date().toISOString());
+      insert.run(row);
+      return reply.code(201).send({ id: row.id, receivedAt: row.received_at, status: 'stored' });
+    });
+    close = () => db.close();
+  } else {
+    const pg = collectorRequire('pg');
+    const pool = new pg.Pool({ connectionString: target, max: Number(poolSize) });
+    const sql = `INSERT INTO responses (${RESPONSE_COLUMNS.join(', ')})
+      VALUES (${RESPONSE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
+    app.post('/v1/responses', async (request, reply) => {
+      const row = rowFrom(request.body, new Date().toISOString());
+      await pool.query(
+        sql,
+        RESPONSE_COLUMNS.map((column) => row[column]),
+      );
+      return reply.code(201).send({ id: row.id, receivedAt: row.received_at, status: 'stored' });
+    });
+    close = () => pool.end();
+  }
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  process.stdout.write(`Floor listening on ${url}\n`);
+  process.once('SIGTERM', async () => {
+    await app.close();
+    await close();
+    process.exit(0);
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Processes and clean-up.
+
+const children = new Set();
+const cleanups = [];
+
+async function cleanUp() {
+  while (cleanups.length > 0) {
+    try {
+      await cleanups.pop()();
+    } catch (error) {
+      console.error(`clean-up: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+/** The environment without collector settings, so only the flags below apply. */
+function cleanEnv() {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(PORT|HOST|DATABASE_URL|PARTICIPATE_.*)$/.test(name)),
+  );
+}
+
+/** Starts a server in a child process and resolves with it and its URL once it listens. */
+function startServer(args) {
+  const child = spawn(process.execPath, args, { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  let output = '';
+  const keep = (chunk) => {
+    output = (output + chunk).slice(-20_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const check = () => {
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        child.stdout.off('data', check);
+        resolve({ child, url, output: () => output });
+      }
+    };
+    child.stdout.on('data', check);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code ?? signal}) before listening:\n${output}`));
+    });
+  });
+}
+
+function startCollector(database) {
+  return startServer([
+    CLI,
+    '--port',
+    '0',
+    '--database',
+    database,
+    '--allowed-origins',
+    ORIGIN,
+    '--admin-token',
+    ADMIN_TOKEN,
+    '--rate-limit',
+    '0',
+    '--min-fill-ms',
+    '0',
+    '--pool-size',
+    String(POOL_SIZE),
+  ]);
+}
+
+/** SIGTERM (the collector finishes open requests and closes its database); SIGKILL if that hangs. */
+async function stopServer(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// ---------------------------------------------------------------------------------------
+// Throughput.
+
+/** Posts for `seconds`; resolves with autocannon's result and the ids answered 201. */
+async function load(url, seconds) {
+  const acknowledged = [];
+  let unmatched = 0;
+  const result = await autocannon({
+    url: `${url}/v1/responses`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: seconds,
+    // Raw results, so that the slices of one target can be added up.
+    skipAggregateResult: true,
+    headers: { 'content-type': 'application/json', origin: ORIGIN },
+    requests: [
+      {
+        setupRequest(request, context) {
+          context.id = randomUUID();
+          return { ...request, body: JSON.stringify(payload(context.id)) };
+        },
+        onResponse(status, body, context) {
+          if (status !== 201) return;
+          // The answer names the id it stored: a check that each answer is matched to its request.
+          if (body.includes(context.id)) acknowledged.push(context.id);
+          else unmatched++;
+        },
+      },
+    ],
+  });
+  if (unmatched > 0) throw new Error(`${unmatched} answers did not name the id their request sent`);
+  return { result, acknowledged };
+}
+
+/** Streams an admin export, handing each complete line to `onLine`; returns bytes and seconds. */
+async function streamExport(url, format, onLine = () => undefined) {
+  const started = performance.now();
+  const response = await fetch(`${url}/v1/responses?format=${format}`, {
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+  });
+  if (response.status !== 200) throw new Error(`export answered ${response.status}: ${await response.text()}`);
+  let bytes = 0;
+  let lines = 0;
+  let rest = '';
+  const decoder = new TextDecoder();
+  for await (const chunk of response.body) {
+    bytes += chunk.byteLength;
+    const text = rest + decoder.decode(chunk, { stream: true });
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      onLine(text.slice(start, end));
+      lines++;
+      start = end + 1;
+    }
+    rest = text.slice(start);
+  }
+  if (rest !== '') {
+    onLine(rest);
+    lines++;
+  }
+  return { bytes, lines, seconds: (performance.now() - started) / 1000 };
+}
+
+async function collectorIds(url) {
+  const ids = new Set();
+  await streamExport(url, 'ndjson', (line) => ids.add(JSON.parse(line).id));
+  return ids;
+}
+
+function sqliteIds(path) {
+  const Database = collectorRequire('better-sqlite3');
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return new Set(db.prepare('SELECT id FROM responses').pluck().all());
+  } finally {
+    db.close();
+  }
+}
+
+async function postgresIds(url) {
+  const pg = collectorRequire('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return new Set((await client.query({ text: 'SELECT id FROM responses', rowMode: 'array' })).rows.map((r) => r[0]));
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Warms both servers up, then loads them in turn, a slice at a time, so that drift in the
+ * machine's load touches both alike; then checks every acknowledged id (warm-up's too) is
+ * stored. A target's `storedIds` is called while its server still runs, `storedIdsAfter`
+ * once it has stopped.
+ */
+async function measurePair(targets) {
+  const rounds = Math.max(1, Math.min(ROUNDS, Math.round(DURATION)));
+  const slice = Math.max(1, Math.round(DURATION / rounds));
+  try {
+    for (const target of targets) {
+      const warmup = await load(target.server.url, WARMUP_SECONDS);
+      target.results = [warmup.result];
+      target.acknowledged = warmup.acknowledged;
+      target.measured = [];
+    }
+    for (let round = 0; round < rounds; round++) {
+      for (const target of targets) {
+        const { result, acknowledged } = await load(target.server.url, slice);
+        target.results.push(result);
+        target.measured.push(result);
+        target.acknowledged.push(...acknowledged);
+      }
+    }
+    for (const target of targets) {
+      let stored = target.storedIds ? await target.storedIds() : undefined;
+      await stopServer(target.server.child);
+      if (target.storedIdsAfter) stored = await target.storedIdsAfter();
+      const sum = (results, field) => results.reduce((total, result) => total + result[field], 0);
+      const latency = autocannon.aggregateResult(target.measured, { url: target.server.url }).latency;
+      Object.assign(target, {
+        accepted: sum(target.measured, '2xx'),
+        seconds: sum(target.measured, 'duration'),
+        p50: latency.p50,
+        p99: latency.p99,
+        // Warm-up included; autocannon counts timeouts among errors too.
+        non2xx: sum(target.results, 'non2xx'),
+        errors: sum(target.results, 'errors') - sum(target.results, 'timeouts'),
+        timeouts: sum(target.results, 'timeouts'),
+        missing: target.acknowledged.filter((id) => !stored.has(id)).length,
+      });
+    }
+    return targets;
+  } finally {
+    for (const target of targets) await stopServer(target.server.child);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Export memory.
+
+function rssKiB(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? NaN);
+}
+
+const TOPICS = ['gp-appointments', 'prescriptions', 'test-results', 'opening-hours', 'parking'];
+const RATINGS = ['very-good', 'good', 'neither', 'poor', 'very-poor', 'dont-know'];
+const SEED_START = Date.parse('2026-01-01T00:00:00.000Z');
+
+/** Row `i` of a seeded database, built by the collector's own row mapping. */
+function seedRow(rowFrom, i) {
+  const comment = i % 3 === 0 ? { comment: 'The opening hours are wrong, and the "map" is out of date.' } : {};
+  const answer =
+    i % 4 === 3
+      ? { variant: 'fft', rating: RATINGS[i % RATINGS.length], standardWording: true, ...comment }
+      : { variant: 'page-useful', useful: i % 2 ? 'yes' : 'no', reasons: ['out-of-date', 'hard-to-find'], ...comment };
+  const receivedAt = SEED_START + i * 1000;
+  const response = {
+    schemaVersion: 1,
+    id: randomUUID(),
+    widget: 'feedback-prompt',
+    topic: TOPICS[i % TOPICS.length],
+    stage: 'improve-services',
+    locale: 'en',
+    page: `${ORIGIN}/section-${i % 40}/page-${i % 997}`,
+    submittedAt: new Date(receivedAt - 400).toISOString(),
+    answer,
+  };
+  return rowFrom(response, new Date(receivedAt).toISOString());
+}
+
+async function seedSqlite(path, count) {
+  const Database = collectorRequire('better-sqlite3');
+  const { migrateSqlite } = await fromDist('store/sqlite-store.js');
+  const { rowFrom, RESPONSE_COLUMNS } = await fromDist('store/rows.js');
+  const db = new Database(path);
+  try {
+    // A throwaway file filled in one go needs no journal; the collector reopens it in WAL mode.
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    migrateSqlite(db);
+    const insert = db.prepare(
+      `INSERT INTO responses (${RESPONSE_COLUMNS.join(', ')}) VALUES (${RESPONSE_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+    );
+    db.transaction(() => {
+      for (let i = 0; i < count; i++) insert.run(seedRow(rowFrom, i));
+    })();
+    db.pragma('journal_mode = WAL');
+  } finally {
+    db.close();
+  }
+}
+
+async function seedPostgres(url, count) {
+  const pg = collectorRequire('pg');
+  const { PostgresStore } = await fromDist('store/postgres-store.js');
+  const { rowFrom, RESPONSE_COLUMNS } = await fromDist('store/rows.js');
+  await (await PostgresStore.open(url)).close();
+  const types = {
+    schema_version: 'int',
+    received_at: 'timestamptz',
+    answer: 'json',
+  };
+  const sql = `INSERT INTO responses (${RESPONSE_COLUMNS.join(', ')})
+    SELECT * FROM unnest(${RESPONSE_COLUMNS.map((c, i) => `$${i + 1}::${types[c] ?? 'text'}[]`).join(', ')})`;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const BATCH = 10_000;
+    for (let first = 0; first < count; first += BATCH) {
+      const columns = RESPONSE_COLUMNS.map(() => []);
+      for (let i = first; i < Math.min(count, first + BATCH); i++) {
+        const row = seedRow(rowFrom, i);
+        RESPONSE_COLUMNS.forEach((column, c) => columns[c].push(row[column]));
+      }
+      await client.query(sql, columns);
+    }
+    await client.query('ANALYZE responses');
+  } finally {
+    await client.end();
+  }
+}
+
+/** Exports in each format from a running collector, sampling its RSS every 100 ms. */
+async function measureExport(label, server, rows) {
+  const results = [];
+  for (const format of ['ndjson', 'csv']) {
+    const pid = server.child.pid;
+    const before = rssKiB(pid);
+    let peak = before;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, rssKiB(pid));
+    }, 100);
+    let exported;
+    try {
+      exported = await streamExport(server.url, format);
+    } finally {
+      clearInterval(sampler);
+    }
+    peak = Math.max(peak, rssKiB(pid));
+    const exportedRows = format === 'csv' ? exported.lines - 1 : exported.lines;
+    results.push({ label: `${label}, ${format}`, rows: exportedRows, expected: rows, before, peak, ...exported });
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------
+// The run.
+
+const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
+const pad = (value, width) => String(value).padStart(width);
+
+async function main() {
+  const date = new Date().toISOString().slice(0, 10);
+  console.log(
+    `Participate collector benchmark — ${date}, Node ${process.version}, ${availableParallelism()} CPUs, ` +
+      `${CONNECTIONS} connections × ${DURATION} s per target (after ${WARMUP_SECONDS} s warm-up, ` +
+      `in up to ${ROUNDS} slices alternating with its floor)\n`,
+  );
+
+  const { SqliteStore } = await fromDist('store/sqlite-store.js');
+  const { PostgresStore } = await fromDist('store/postgres-store.js');
+  const { startPostgresCluster, createDatabase } = await fromDist('testing/postgres-cluster.js');
+
+  const work = mkdtempSync(join(tmpdir(), 'participate-bench-collector-'));
+  cleanups.push(() => rmSync(work, { recursive: true, force: true }));
+  const cluster = await startPostgresCluster({ durable: true });
+  cleanups.push(() => cluster.stop());
+  const freshDatabase = async () => {
+    // Removed with the cluster.
+    const database = await createDatabase(cluster.url);
+    return database.url;
+  };
+
+  const progress = (line) => process.stderr.write(`  … ${line}\n`);
+
+  progress('SQLite: floor and collector, alternating');
+  const floorSqlite = join(work, 'floor.db');
+  await new SqliteStore(floorSqlite).close();
+  const collectorSqlite = join(work, 'collector.db');
+  const sqliteTargets = [
+    {
+      label: 'SQLite floor (bare Fastify + better-sqlite3)',
+      server: await startServer([SCRIPT, '--floor', 'sqlite', floorSqlite]),
+      storedIdsAfter: () => sqliteIds(floorSqlite),
+    },
+    { label: 'collector CLI, SQLite', server: await startCollector(collectorSqlite) },
+  ];
+  sqliteTargets[1].storedIds = () => collectorIds(sqliteTargets[1].server.url);
+  await measurePair(sqliteTargets);
+
+  progress('PostgreSQL: floor and collector, alternating');
+  const floorPg = await freshDatabase();
+  await (await PostgresStore.open(floorPg)).close();
+  const pgTargets = [
+    {
+      label: `PostgreSQL floor (bare Fastify + pg pool of ${POOL_SIZE})`,
+      server: await startServer([SCRIPT, '--floor', 'postgres', floorPg, String(POOL_SIZE)]),
+      storedIdsAfter: () => postgresIds(floorPg),
+    },
+    { label: `collector CLI, PostgreSQL (pool ${POOL_SIZE})`, server: await startCollector(await freshDatabase()) },
+  ];
+  pgTargets[1].storedIds = () => collectorIds(pgTargets[1].server.url);
+  await measurePair(pgTargets);
+
+  const targets = [...sqliteTargets, ...pgTargets];
+  const rate = (target) => target.accepted / target.seconds;
+  console.log(
+    `  ${'Throughput'.padEnd(50)} ${pad('2xx/s', 8)} ${pad('p50 ms', 7)} ${pad('p99 ms', 7)} ` +
+      `${pad('non-2xx/err/t-o', 16)} ${pad('× floor', 8)} ${pad('acked', 8)} ${pad('missing', 8)}`,
+  );
+  for (const [floorTarget, ...others] of [sqliteTargets, pgTargets]) {
+    for (const target of [floorTarget, ...others]) {
+      console.log(
+        `  ${target.label.padEnd(50)} ${pad(rate(target).toFixed(0), 8)} ${pad(target.p50, 7)} ${pad(target.p99, 7)} ` +
+          `${pad(`${target.non2xx}/${target.errors}/${target.timeouts}`, 16)} ` +
+          `${pad((rate(target) / rate(floorTarget)).toFixed(2), 8)} ${pad(target.acknowledged.length, 8)} ` +
+          `${pad(target.missing, 8)}`,
+      );
+    }
+  }
+  console.log(
+    `  Target: each collector ≥ ${TARGET_RATIO} × its store's floor, no non-2xx, errors or timeouts, ` +
+      'no acknowledged id missing.\n  (Errors, acked and missing include the warm-up; the ratio is reported, not enforced.)\n',
+  );
+
+  progress(`seeding ${EXPORT_ROWS.toLocaleString('en')} rows into SQLite`);
+  let started = performance.now();
+  const exportSqlite = join(work, 'export.db');
+  await seedSqlite(exportSqlite, EXPORT_ROWS);
+  const seededSqlite = (performance.now() - started) / 1000;
+  progress('exporting from SQLite');
+  const exports = [];
+  const sqliteServer = await startCollector(exportSqlite);
+  try {
+    exports.push(...(await measureExport('SQLite', sqliteServer, EXPORT_ROWS)));
+  } finally {
+    await stopServer(sqliteServer.child);
+  }
+  rmSync(exportSqlite, { force: true });
+
+  progress(`seeding ${PG_EXPORT_ROWS.toLocaleString('en')} rows into PostgreSQL`);
+  started = performance.now();
+  const exportPg = await freshDatabase();
+  await seedPostgres(exportPg, PG_EXPORT_ROWS);
+  const seededPg = (performance.now() - started) / 1000;
+  progress('exporting from PostgreSQL');
+  const pgServer = await startCollector(exportPg);
+  try {
+    exports.push(...(await measureExport('PostgreSQL', pgServer, PG_EXPORT_ROWS)));
+  } finally {
+    await stopServer(pgServer.child);
+  }
+
+  console.log(
+    `  ${'Export'.padEnd(22)} ${pad('rows', 10)} ${pad('bytes', 14)} ${pad('seconds', 8)} ${pad('MB/s', 6)} ` +
+      `${pad('RSS before', 11)} ${pad('RSS peak', 9)} ${pad('growth', 8)} ${pad('reference: export size', 23)}`,
+  );
+  for (const e of exports) {
+    console.log(
+      `  ${e.label.padEnd(22)} ${pad(e.rows.toLocaleString('en'), 10)} ${pad(e.bytes.toLocaleString('en'), 14)} ` +
+        `${pad(e.seconds.toFixed(1), 8)} ${pad((e.bytes / 1e6 / e.seconds).toFixed(0), 6)} ${pad(mib(e.before), 11)} ` +
+        `${pad(mib(e.peak), 9)} ${pad(mib(e.peak - e.before), 8)} ${pad(mib(e.bytes / 1024), 23)}`,
+    );
+  }
+  console.log(
+    `  Seeding took ${seededSqlite.toFixed(1)} s (SQLite, ${EXPORT_ROWS.toLocaleString('en')} rows) and ` +
+      `${seededPg.toFixed(1)} s (PostgreSQL, ${PG_EXPORT_ROWS.toLocaleString('en')} rows). ` +
+      'Target: peak RSS growth stays flat as rows grow, far below the export size.',
+  );
+
+  const problems = [
+    ...targets.filter((t) => t.missing > 0).map((t) => `${t.label}: ${t.missing} acknowledged ids missing`),
+    ...targets
+      .filter((t) => t.non2xx + t.errors + t.timeouts > 0)
+      .map((t) => `${t.label}: ${t.non2xx} non-2xx, ${t.errors} errors, ${t.timeouts} timeouts`),
+    ...exports.filter((e) => e.rows !== e.expected).map((e) => `${e.label}: ${e.rows} rows exported of ${e.expected}`),
+  ];
+  for (const problem of problems) console.error(`FAIL ${problem}`);
+  return problems.length === 0;
+}
+
+if (process.argv[2] === '--floor') {
+  await floor(process.argv[3], process.argv[4], process.argv[5]);
+} else {
+  // Children are killed even if this process is interrupted or fails.
+  process.on('exit', () => {
+    for (const child of children) child.kill('SIGKILL');
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      console.error(`\n${signal}: cleaning up`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
+  let ok = false;
+  try {
+    ok = await main();
+  } catch (error) {
+    console.error(error);
+  } finally {
+    for (const child of children) await stopServer(child);
+    await cleanUp();
+  }
+  process.exitCode = ok ? 0 : 1;
+}
