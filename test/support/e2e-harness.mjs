@@ -35,8 +35,18 @@ export async function startStack() {
     PARTICIPATE_MIN_FILL_MS: '0',
   };
   let collector = await startCollector({ env: collectorEnv });
-  const demo = await startDemoServer({ port: demoPort, collectorUrl: collector.url });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  let demo;
+  let browser;
+  try {
+    demo = await startDemoServer({ port: demoPort, collectorUrl: collector.url });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  } catch (error) {
+    // Without this the collector and demo server outlive a failed start and the run never ends.
+    demo?.server.close();
+    await stopCollector(collector.child);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 
   return {
     demoUrl: demo.url,
