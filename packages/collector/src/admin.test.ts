@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import type { Contact, ResponsePayload } from '@participate/schema';
+import type { Contact, FeedbackPromptResponse, ResponsePayload } from '@participate/schema';
 import { CONTACT_CSV_COLUMNS } from './export/contacts-csv.js';
 import { ADMIN_TOKEN, startCollector, validPayload, type Collector } from './testing/harness.js';
 
@@ -81,7 +81,7 @@ const ndjson = <T>(text: string): T[] =>
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as T);
 
-function withContact(contact: Contact, overrides: Partial<ResponsePayload> = {}): ResponsePayload {
+function withContact(contact: Contact, overrides: Partial<FeedbackPromptResponse> = {}): ResponsePayload {
   return { ...validPayload(overrides), contact };
 }
 

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { ResponsePayload } from '@participate/schema';
+import type { FeedbackPromptResponse, ResponsePayload } from '@participate/schema';
 import { CSV_COLUMNS } from './export/csv.js';
 import { ADMIN_TOKEN, startCollector, validPayload, type Collector } from './testing/harness.js';
 
 const asAdmin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 /** A payload with no engagement-cycle stage. */
-function withoutStage(overrides: Partial<ResponsePayload> = {}): ResponsePayload {
+function withoutStage(overrides: Partial<FeedbackPromptResponse> = {}): ResponsePayload {
   const payload = validPayload(overrides);
   delete payload.stage;
   return payload;

@@ -97,7 +97,7 @@ describe('response payload schema', () => {
     const result = validate(response());
     assert.ok(result.ok);
     const payload: ResponsePayload = result.value;
-    assert.equal(payload.answer.variant, 'page-useful');
+    assert.equal(payload.widget === 'feedback-prompt' && payload.answer.variant, 'page-useful');
   });
 
   it('publishes the same schema as JSON beside the module', () => {

@@ -3,6 +3,8 @@ import {
   FEEDBACK_VARIANTS,
   FFT_RATINGS,
   LIMITS,
+  PAIRWISE_CHOICES,
+  RANKING_MODES,
   USEFUL_ANSWERS,
   SCHEMA_VERSION,
   SLUG_PATTERN,
@@ -65,6 +67,88 @@ function tagged<const M extends TObject[]>(propertyName: string, members: M, opt
 }
 
 export const FeedbackPromptAnswer = tagged('variant', [PageUsefulAnswer, FftAnswer]);
+
+/** The options as the person saw them, top to bottom: shuffled or not, so analysts can check position effects. */
+const Shown = Type.Array(Slug, {
+  minItems: 2,
+  maxItems: LIMITS.rankingOptionCount,
+  uniqueItems: true,
+  description: 'Values of every option offered, in the order they were first shown to this person.',
+});
+
+const Shuffled = Type.Boolean({ description: 'True when the order shown was shuffled for this person.' });
+
+export const RankAnswer = Type.Object(
+  {
+    mode: Type.Literal(RANKING_MODES[0]),
+    shown: Shown,
+    shuffled: Shuffled,
+    order: Type.Array(Slug, {
+      minItems: 2,
+      maxItems: LIMITS.rankingOptionCount,
+      uniqueItems: true,
+      description: 'Every option shown, most important first.',
+    }),
+  },
+  strict,
+);
+
+export const TopAnswer = Type.Object(
+  {
+    mode: Type.Literal(RANKING_MODES[1]),
+    shown: Shown,
+    shuffled: Shuffled,
+    max: Type.Integer({ minimum: 1, maximum: LIMITS.rankingOptionCount, description: 'How many could be chosen.' }),
+    top: Type.Array(Slug, {
+      minItems: 1,
+      maxItems: LIMITS.rankingOptionCount,
+      uniqueItems: true,
+      description: 'The options chosen, most important first; at most `max`.',
+    }),
+  },
+  strict,
+);
+
+export const PointsAnswer = Type.Object(
+  {
+    mode: Type.Literal(RANKING_MODES[2]),
+    shown: Shown,
+    shuffled: Shuffled,
+    budget: Type.Integer({ minimum: 1, maximum: LIMITS.pointsBudget, description: 'Points there were to share.' }),
+    mustSpendAll: Type.Boolean({ description: 'True when the whole budget had to be shared out.' }),
+    points: Type.Record(Slug, Type.Integer({ minimum: 0, maximum: LIMITS.pointsBudget }), {
+      maxProperties: LIMITS.rankingOptionCount,
+      description: 'Points given to each option shown (0 for none); together at most `budget`.',
+    }),
+  },
+  strict,
+);
+
+export const PairwiseComparison = Type.Object(
+  {
+    a: Slug,
+    b: Slug,
+    choice: oneOf(PAIRWISE_CHOICES, 'Which of the two matters more: a, b, or cant-decide'),
+  },
+  strict,
+);
+
+export const PairwiseAnswer = Type.Object(
+  {
+    mode: Type.Literal(RANKING_MODES[3]),
+    shown: Shown,
+    shuffled: Shuffled,
+    comparisons: Type.Array(PairwiseComparison, {
+      minItems: 1,
+      maxItems: LIMITS.pairwiseComparisonCount,
+      description: 'Each pair shown, in the order shown, with the choice made.',
+    }),
+    stoppedEarly: Type.Boolean({ description: 'True when the person stopped before the last round.' }),
+  },
+  strict,
+);
+
+export const PriorityRankingAnswer = tagged('mode', [RankAnswer, TopAnswer, PointsAnswer, PairwiseAnswer]);
 
 /**
  * What the collector needs to tell a person from a script, sent by every widget. Not
@@ -154,9 +238,10 @@ function response<W extends string, A extends TSchema>(widget: W, answer: A) {
 }
 
 export const FeedbackPromptResponse = response('feedback-prompt', FeedbackPromptAnswer);
+export const PriorityRankingResponse = response('priority-ranking', PriorityRankingAnswer);
 
 /** Any response a widget posts. New widgets add a member here. */
-export const ResponsePayload = tagged('widget', [FeedbackPromptResponse], {
+export const ResponsePayload = tagged('widget', [FeedbackPromptResponse, PriorityRankingResponse], {
   $id: 'https://participate.dev/schema/v1/response.json',
   title: 'Participate response',
 });
@@ -165,6 +250,13 @@ export type PageUsefulAnswer = Static<typeof PageUsefulAnswer>;
 export type FftAnswer = Static<typeof FftAnswer>;
 export type FeedbackPromptAnswer = Static<typeof FeedbackPromptAnswer>;
 export type FeedbackPromptResponse = Static<typeof FeedbackPromptResponse>;
+export type RankAnswer = Static<typeof RankAnswer>;
+export type TopAnswer = Static<typeof TopAnswer>;
+export type PointsAnswer = Static<typeof PointsAnswer>;
+export type PairwiseComparison = Static<typeof PairwiseComparison>;
+export type PairwiseAnswer = Static<typeof PairwiseAnswer>;
+export type PriorityRankingAnswer = Static<typeof PriorityRankingAnswer>;
+export type PriorityRankingResponse = Static<typeof PriorityRankingResponse>;
 export type ResponsePayload = Static<typeof ResponsePayload>;
 export type BotCheck = Static<typeof BotCheck>;
 export type Contact = Static<typeof Contact>;

@@ -1,6 +1,7 @@
 import AjvImport, { type ErrorObject } from 'ajv';
 import addFormatsImport from 'ajv-formats';
 import { ResponsePayload } from './payload.js';
+import { rankingProblems } from './ranking-rules.js';
 
 // Both ship CommonJS; under NodeNext their default exports arrive wrapped.
 const Ajv = AjvImport as unknown as typeof AjvImport.default;
@@ -53,7 +54,10 @@ export function createResponseValidator() {
   const check = ajv.compile<ResponsePayload>(ResponsePayload);
 
   return (input: unknown): ValidationResult<ResponsePayload> => {
-    if (check(input)) return { ok: true, value: input };
+    if (check(input)) {
+      const problems = input.widget === 'priority-ranking' ? rankingProblems(input.answer) : [];
+      return problems.length === 0 ? { ok: true, value: input } : { ok: false, problems };
+    }
     // The alternatives of an anyOf are summed up by the anyOf's own problem.
     const problems = (check.errors ?? []).filter((error) => !error.schemaPath.includes('/anyOf/')).map(describe);
     // Deduplicate: union members can report the same problem twice.

@@ -17,12 +17,23 @@ export const STAGES = [
 export type Stage = (typeof STAGES)[number];
 
 /** Widget kinds that post responses. */
-export const WIDGETS = ['feedback-prompt'] as const;
+export const WIDGETS = ['feedback-prompt', 'priority-ranking'] as const;
 export type WidgetKind = (typeof WIDGETS)[number];
 
 /** Variants of the feedback prompt. */
 export const FEEDBACK_VARIANTS = ['page-useful', 'fft'] as const;
 export type FeedbackVariant = (typeof FEEDBACK_VARIANTS)[number];
+
+/**
+ * How the priority ranking asks: put every option in order, choose and order a top few,
+ * share a budget of points, or pick the more important of two, pair after pair.
+ */
+export const RANKING_MODES = ['rank', 'top', 'points', 'pairwise'] as const;
+export type RankingMode = (typeof RANKING_MODES)[number];
+
+/** A pairwise choice: the first option, the second, or "I can't decide". */
+export const PAIRWISE_CHOICES = ['a', 'b', 'cant-decide'] as const;
+export type PairwiseChoice = (typeof PAIRWISE_CHOICES)[number];
 
 /** Answers to "Is this page useful?". */
 export const USEFUL_ANSWERS = ['yes', 'no'] as const;
@@ -43,6 +54,12 @@ export const LIMITS = {
   valueLength: 64,
   pageLength: 2048,
   localeLength: 35,
+  /** Options one priority ranking may offer. */
+  rankingOptionCount: 50,
+  /** Points a budget may hold. */
+  pointsBudget: 10_000,
+  /** Pairs one person may compare. */
+  pairwiseComparisonCount: 200,
   /** A contact's name, email and phone number. */
   nameLength: 200,
   emailLength: 254,

@@ -36,6 +36,7 @@ export function csvLine(cells: readonly string[]): string {
 
 export function csvCells(response: StoredResponse): string[] {
   const { answer } = response;
+  const feedback = 'variant' in answer ? answer : undefined;
   return [
     response.id,
     response.amends ?? '',
@@ -47,11 +48,11 @@ export function csvCells(response: StoredResponse): string[] {
     response.stage ?? '',
     response.locale,
     response.page,
-    answer.variant === 'page-useful' ? answer.useful : '',
-    answer.variant === 'fft' ? answer.rating : '',
-    answer.variant === 'fft' ? String(answer.standardWording) : '',
-    answer.variant === 'page-useful' ? (answer.reasons ?? []).join(';') : '',
-    answer.comment ?? '',
+    feedback?.variant === 'page-useful' ? feedback.useful : '',
+    feedback?.variant === 'fft' ? feedback.rating : '',
+    feedback?.variant === 'fft' ? String(feedback.standardWording) : '',
+    feedback?.variant === 'page-useful' ? (feedback.reasons ?? []).join(';') : '',
+    feedback?.comment ?? '',
   ];
 }
 

@@ -1,4 +1,4 @@
-import type { FeedbackPromptAnswer, Stage } from '@participate/schema';
+import type { Stage } from '@participate/schema';
 import { bodyHash } from './canonical.js';
 import type { AcceptedResponse, StoredResponse } from './store.js';
 
@@ -40,7 +40,8 @@ export function rowFrom(response: AcceptedResponse, receivedAt: string): Respons
     id: response.id,
     schema_version: response.schemaVersion,
     widget: response.widget,
-    variant: response.answer.variant,
+    // The feedback prompt's variant, or the ranking's mode: how the answer is to be read.
+    variant: 'variant' in response.answer ? response.answer.variant : response.answer.mode,
     topic: response.topic,
     stage: response.stage ?? null,
     locale: response.locale,
@@ -66,6 +67,6 @@ export function storedFrom(row: Omit<ResponseRow, 'body_hash'>): StoredResponse 
     submittedAt: row.submitted_at,
     receivedAt: row.received_at,
     amends: row.amends,
-    answer: JSON.parse(row.answer) as FeedbackPromptAnswer,
+    answer: JSON.parse(row.answer) as StoredResponse['answer'],
   };
 }

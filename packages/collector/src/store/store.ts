@@ -1,11 +1,20 @@
-import type { Contact, FeedbackPromptAnswer, ResponsePayload, Stage } from '@participate/schema';
+import type {
+  Contact,
+  FeedbackPromptAnswer,
+  FeedbackVariant,
+  PriorityRankingAnswer,
+  RankingMode,
+  ResponsePayload,
+  Stage,
+} from '@participate/schema';
 
 /** A response as it is kept: the payload's fields plus when the collector received it. */
 export interface StoredResponse {
   id: string;
   schemaVersion: number;
   widget: ResponsePayload['widget'];
-  variant: FeedbackPromptAnswer['variant'];
+  /** The feedback prompt's variant, or the ranking's mode. */
+  variant: FeedbackVariant | RankingMode;
   topic: string;
   /** Null when the widget was not tagged with an engagement-cycle stage. */
   stage: Stage | null;
@@ -15,7 +24,7 @@ export interface StoredResponse {
   receivedAt: string;
   /** The response this one replaces (a follow-up or changed answer), else null. */
   amends: string | null;
-  answer: FeedbackPromptAnswer;
+  answer: FeedbackPromptAnswer | PriorityRankingAnswer;
 }
 
 /** Contact details, kept apart from answers and deleted on their own schedule. */

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { ResponsePayload } from '@participate/schema';
+import type { FeedbackPromptResponse } from '@participate/schema';
 import { buildServer, type ServerOptions } from '../server.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import type { StoredResponse } from '../store/store.js';
@@ -23,7 +23,7 @@ export function tempDir(): { path: string; remove: () => void } {
   };
 }
 
-export function validPayload(overrides: Partial<ResponsePayload> = {}): ResponsePayload {
+export function validPayload(overrides: Partial<FeedbackPromptResponse> = {}): FeedbackPromptResponse {
   return {
     schemaVersion: 1,
     id: randomUUID(),
