@@ -9,7 +9,15 @@ import addFormatsImport from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from './server.js';
 import { SqliteStore } from './store/sqlite-store.js';
-import { ADMIN_TOKEN, ORIGIN, OTHER_ORIGIN, startCollector, tempDir, validPayload } from './testing/harness.js';
+import {
+  ADMIN_TOKEN,
+  ORIGIN,
+  OTHER_ORIGIN,
+  rankingPayload,
+  startCollector,
+  tempDir,
+  validPayload,
+} from './testing/harness.js';
 
 // Both ship CommonJS; under NodeNext their default exports arrive wrapped.
 const Ajv2020 = Ajv2020Import as unknown as typeof Ajv2020Import.default;
@@ -265,12 +273,39 @@ describe('the collector answers as documented', () => {
     await postJson(fft('good'));
     await postJson(fft('poor'));
     await postJson(fft('good', 'openapi-small'));
+    // Ranking, in a topic of its own: two full rankings and two share-outs shown; one pairwise answer suppressed.
+    const shown = ['a', 'b', 'c'];
+    const rankingTopic = 'openapi-ranking';
+    await postJson(rankingPayload(undefined, { topic: rankingTopic }));
+    await postJson(rankingPayload(undefined, { topic: rankingTopic }));
+    for (const points of [{ a: 7, b: 3 }, { c: 10 }] as Record<string, number>[]) {
+      await postJson(
+        rankingPayload(
+          { mode: 'points', shown, shuffled: false, budget: 10, mustSpendAll: true, points },
+          { topic: rankingTopic },
+        ),
+      );
+    }
+    await postJson(
+      rankingPayload(
+        { mode: 'pairwise', shown, shuffled: true, comparisons: [{ a: 'a', b: 'b', choice: 'a' }], stoppedEarly: true },
+        { topic: rankingTopic },
+      ),
+    );
     interface Body {
       feedback: { pageUseful: { overall: Json } | null; fft: { months: Json[] } };
+      ranking: { modes: string[]; rank: Json; top: Json; points: Json; pairwise: Json };
     }
     const results = await answersAsDocumented('get', `/v1/results?topic=${topic}`);
     assert.equal(results.status, 200);
     const { feedback } = results.body as Body;
+    assert.equal((results.body as Body).ranking, null);
+    const { ranking } = (await answersAsDocumented('get', `/v1/results?topic=${rankingTopic}`)).body as Body;
+    assert.deepEqual(ranking.modes, ['rank', 'points', 'pairwise']);
+    assert.equal(ranking.rank.suppressed, false);
+    assert.equal(ranking.points.suppressed, false);
+    assert.deepEqual(ranking.pairwise, { responses: 1, suppressed: true });
+    assert.equal(ranking.top, null);
     assert.equal(feedback.pageUseful?.overall.suppressed, false);
     assert.equal(feedback.fft.months[0]?.percentPositive, 50);
     // One answer, under the minimum group size of 2.

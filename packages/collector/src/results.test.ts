@@ -68,6 +68,7 @@ describe('GET /v1/results', () => {
           ],
         },
       },
+      ranking: null,
     });
   });
 
@@ -124,6 +125,7 @@ describe('GET /v1/results', () => {
       timeZone: 'Europe/London',
       minGroupSize: 5,
       feedback: { pageUseful: null, fft: null },
+      ranking: null,
     });
   });
 

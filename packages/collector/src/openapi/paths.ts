@@ -221,7 +221,7 @@ const results = operation({
   summary: "A topic's public results",
   tags: ['Results'],
   description:
-    "Counts of the feedback prompt's answers, by calendar month; the Friends and Family Test with % positive and negative. Only the latest response of each `amends` chain counts. Groups smaller than the minimum group size are suppressed. Public and cacheable for 60 seconds.",
+    "Counts of the feedback prompt's answers, by calendar month; the Friends and Family Test with % positive and negative; the priority ranking's figures per mode (Borda, first preferences, mean position and Schulze order; points mean, median and share; pairwise win rate and Bradley–Terry strength). Only the latest response of each `amends` chain counts. Groups smaller than the minimum group size are suppressed. Public and cacheable for 60 seconds.",
   parameters: [
     {
       name: 'topic',

@@ -1,5 +1,5 @@
-import { FFT_RATINGS, LIMITS, SLUG_PATTERN, USEFUL_ANSWERS } from '@participate/schema';
-import { count, countsOf, nullable, object, type JsonSchema } from './json-schema.js';
+import { FFT_RATINGS, LIMITS, RANKING_MODES, SLUG_PATTERN, USEFUL_ANSWERS } from '@participate/schema';
+import { count, countsOf, nullable, object, oneOfStrings, type JsonSchema } from './json-schema.js';
 
 const percent: JsonSchema = { type: 'integer', minimum: 0, maximum: 100 };
 const month: JsonSchema = {
@@ -37,6 +37,86 @@ const months = (counts: Record<string, JsonSchema>): JsonSchema => ({
   items: { oneOf: [object({ month, ...counts }), object({ month, ...suppressed })] },
 });
 
+const option: JsonSchema = { type: 'string', pattern: SLUG_PATTERN, description: "An option's value." };
+const figure = (description: string): JsonSchema => ({ type: 'number', description });
+const fraction = (description: string): JsonSchema => ({ type: 'number', minimum: 0, maximum: 1, description });
+const orNull = (schema: JsonSchema, description: string): JsonSchema => ({ ...nullable(schema), description });
+
+/** One mode's figures, only its count when suppressed, or null when nobody answered in that mode. */
+function mode(figures: Record<string, JsonSchema>, description: string): JsonSchema {
+  const responses = { ...count, description: 'Responses in this mode, the latest of each chain.' };
+  return {
+    description: `${description} Null when nobody answered in this mode; only \`responses\` when fewer than \`minGroupSize\`.`,
+    anyOf: [
+      object({ responses, suppressed: { const: false }, ...figures }),
+      object({ responses, suppressed: { const: true } }),
+      { type: 'null' },
+    ],
+  };
+}
+
+const rankedOptions: JsonSchema = {
+  type: 'array',
+  description: 'Every option shown, in Schulze order (ties in code-point order).',
+  items: object({
+    option,
+    borda: { ...count, description: 'Borda total: m − p for position p of m shown; 0 when not chosen.' },
+    firstPreferences: { ...count, description: 'Responses that put it first.' },
+    ranked: { ...count, description: 'Responses that ranked it (top: that chose it).' },
+    meanPosition: orNull(figure('1 = most important; 4 decimal places.'), 'Null when nobody ranked it.'),
+    schulzeBeats: { ...count, description: 'Options it beats by the Schulze method.' },
+  }),
+};
+
+const pointsOptions: JsonSchema = {
+  type: 'array',
+  description: 'Every option shown, highest mean first (ties in code-point order).',
+  items: object({
+    option,
+    shownTo: { ...count, description: 'Responses that showed it.' },
+    total: count,
+    mean: figure('Mean points over the responses that showed it, none given counting as 0; 4 decimal places.'),
+    median: figure('Median points over the same responses.'),
+    share: fraction('Its points as a fraction of all points given; 4 decimal places.'),
+  }),
+};
+
+const pairwiseOptions: JsonSchema = {
+  type: 'array',
+  description: 'Every option shown, strongest first (ties in code-point order).',
+  items: object({
+    option,
+    comparisons: { ...count, description: 'Pairs it was in, "can\'t decide" included.' },
+    wins: count,
+    losses: count,
+    cantDecide: count,
+    winRate: orNull(fraction('Wins over decided comparisons.'), 'Null when it was in no decided comparison.'),
+    strength: fraction('Bradley–Terry strength; the strengths add up to 1 (to rounding).'),
+  }),
+};
+
+function rankingSchema(): JsonSchema {
+  return orNull(
+    object({
+      responses: { ...count, description: 'Ranking responses counted, every mode: the latest of each chain.' },
+      modes: { type: 'array', items: oneOfStrings(RANKING_MODES), description: 'The modes answered.' },
+      rank: mode({ options: rankedOptions }, 'Full rankings.'),
+      top: mode({ options: rankedOptions }, 'Top few chosen and ordered.'),
+      points: mode({ options: pointsOptions }, 'Points shared out.'),
+      pairwise: mode(
+        {
+          comparisons: { ...count, description: 'Every pair compared, "can\'t decide" included.' },
+          cantDecide: count,
+          stoppedEarly: { ...count, description: 'Responses that stopped before the last pair.' },
+          options: pairwiseOptions,
+        },
+        'Pairs compared.',
+      ),
+    }),
+    'The priority ranking, mode by mode. Null when the topic has no ranking answers.',
+  );
+}
+
 /** The body of `GET /v1/results`: counts only, never an answer's text or anything about a person. */
 export function feedbackResultsSchema(): JsonSchema {
   return object({
@@ -54,5 +134,6 @@ export function feedbackResultsSchema(): JsonSchema {
         description: 'Friends and Family Test, month by month. Null when there are no answers.',
       },
     }),
+    ranking: rankingSchema(),
   });
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { PriorityRankingAnswer } from '@participate/schema';
 import { MIGRATIONS, tooNewError } from './migrations.js';
 import { RESPONSE_COLUMNS, rowFrom, storedFrom, type ResponseRow } from './rows.js';
 import {
@@ -87,6 +88,16 @@ const FEEDBACK_TALLY = `
     FROM latest CROSS JOIN LATERAL json_array_elements_text(COALESCE(latest.answer -> 'reasons', '[]'::json)) AS reason
     WHERE latest.variant = 'page-useful' GROUP BY latest.topic, latest.widget, latest.variant, latest.hour, key
   ORDER BY topic, hour, key`;
+
+/** The latest priority-ranking answer of each `amends` chain in a topic, in the order those answers arrived. */
+const RANKING_ANSWERS = `
+  WITH ranked AS (
+    SELECT answer, received_at, seq,
+           ROW_NUMBER() OVER (PARTITION BY COALESCE(amends, id) ORDER BY received_at DESC, seq DESC) AS position
+    FROM responses
+    WHERE topic = $1 AND widget = 'priority-ranking'
+  )
+  SELECT answer::text AS answer FROM ranked WHERE position = 1 ORDER BY received_at, seq`;
 
 function exportQuery(filter: ExportFilter): { where: string; params: string[] } {
   const conditions: string[] = [];
@@ -332,6 +343,14 @@ export class PostgresStore implements ResponseStore {
 
   feedbackTally(topic?: string): Promise<TallyRow[]> {
     return attempt(async () => (await this.#pool.query<TallyRow>(FEEDBACK_TALLY, [topic ?? null])).rows);
+  }
+
+  rankingAnswers(topic: string): Promise<PriorityRankingAnswer[]> {
+    return attempt(async () =>
+      (await this.#pool.query<{ answer: string }>(RANKING_ANSWERS, [topic])).rows.map(
+        (row) => JSON.parse(row.answer) as PriorityRankingAnswer,
+      ),
+    );
   }
 
   count(): Promise<number> {

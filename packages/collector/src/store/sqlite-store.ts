@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import Database from 'better-sqlite3';
+import type { PriorityRankingAnswer } from '@participate/schema';
 import { MIGRATIONS, tooNewError, type Migration } from './migrations.js';
 import { RESPONSE_COLUMNS, rowFrom, storedFrom, type ResponseRow } from './rows.js';
 import {
@@ -86,6 +87,16 @@ const FEEDBACK_TALLY = `${LATEST_OF_EACH_CHAIN}
     FROM latest, json_each(latest.answer, '$.reasons') AS reason
     WHERE latest.variant = 'page-useful' GROUP BY latest.topic, latest.widget, latest.variant, latest.hour, key
   ORDER BY topic, hour, key`;
+
+/** The latest priority-ranking answer of each `amends` chain in a topic, in the order those answers arrived. */
+const RANKING_ANSWERS = `
+  WITH ranked AS (
+    SELECT answer, received_at, rowid AS arrival,
+           ROW_NUMBER() OVER (PARTITION BY COALESCE(amends, id) ORDER BY received_at DESC, rowid DESC) AS position
+    FROM responses
+    WHERE topic = @topic AND widget = 'priority-ranking'
+  )
+  SELECT answer FROM ranked WHERE position = 1 ORDER BY received_at, arrival`;
 
 function exportQuery(filter: ExportFilter): { where: string; params: Record<string, string> } {
   const conditions: string[] = [];
@@ -270,6 +281,14 @@ export class SqliteStore implements ResponseStore {
 
   feedbackTally(topic?: string): Promise<TallyRow[]> {
     return attempt(() => this.#db.prepare(FEEDBACK_TALLY).all({ topic: topic ?? null }) as TallyRow[]);
+  }
+
+  rankingAnswers(topic: string): Promise<PriorityRankingAnswer[]> {
+    return attempt(() =>
+      (this.#db.prepare(RANKING_ANSWERS).all({ topic }) as { answer: string }[]).map(
+        (row) => JSON.parse(row.answer) as PriorityRankingAnswer,
+      ),
+    );
   }
 
   count(): Promise<number> {

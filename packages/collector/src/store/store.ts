@@ -127,6 +127,11 @@ export interface ResponseStore {
   discardedCounts(): Promise<DiscardedCount[]>;
   /** Counts over the feedback prompt's answers to one topic, or to every topic. */
   feedbackTally(topic?: string): Promise<TallyRow[]>;
+  /**
+   * The priority-ranking answers to one topic, the latest response of each `amends` chain
+   * only, in the order those latest responses arrived.
+   */
+  rankingAnswers(topic: string): Promise<PriorityRankingAnswer[]>;
   count(): Promise<number>;
   /** Rejects when the store cannot be used (for readiness checks). */
   ping(): Promise<void>;

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { FeedbackPromptResponse } from '@participate/schema';
+import type { FeedbackPromptResponse, PriorityRankingAnswer, PriorityRankingResponse } from '@participate/schema';
 import { buildServer, type ServerOptions } from '../server.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import type { StoredResponse } from '../store/store.js';
@@ -34,6 +34,30 @@ export function validPayload(overrides: Partial<FeedbackPromptResponse> = {}): F
     page: `${ORIGIN}/gp/appointments`,
     submittedAt: '2026-11-22T05:00:00.000Z',
     answer: { variant: 'page-useful', useful: 'no', reasons: ['out-of-date'], comment: 'The opening hours are wrong.' },
+    ...overrides,
+  };
+}
+
+/** A priority-ranking response: a full ranking of three options unless `answer` says otherwise. */
+export function rankingPayload(
+  answer: PriorityRankingAnswer = {
+    mode: 'rank',
+    shown: ['gp-access', 'mental-health', 'transport'],
+    shuffled: false,
+    order: ['mental-health', 'gp-access', 'transport'],
+  },
+  overrides: Partial<Omit<PriorityRankingResponse, 'answer'>> = {},
+): PriorityRankingResponse {
+  return {
+    schemaVersion: 1,
+    id: randomUUID(),
+    widget: 'priority-ranking',
+    topic: 'local-priorities',
+    stage: 'develop-priorities',
+    locale: 'en',
+    page: `${ORIGIN}/have-your-say/priorities`,
+    submittedAt: '2026-11-22T05:00:00.000Z',
+    answer,
     ...overrides,
   };
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { canonicalJson } from '../store/canonical.js';
 import { StoreUnavailableError, type AcceptedResponse, type ResponseStore } from '../store/store.js';
-import { validPayload } from './harness.js';
+import { rankingPayload, validPayload } from './harness.js';
 
 /** A fresh, empty database; `open` may be called again to reach the same data. */
 export interface Database {
@@ -313,6 +313,47 @@ export function storeContract(name: string, freshDatabase: () => Promise<Databas
       );
       assert.equal(everyTopic.length, tally.length + 1);
       assert.deepEqual(await store.feedbackTally('nothing-here'), []);
+      await store.close();
+    });
+
+    test('ranking answers: the latest of each chain in one topic, in the order they arrived', async () => {
+      const store = await freshStore();
+      const shown = ['a', 'b', 'c'];
+      const rank = (order: string[]) => ({ mode: 'rank' as const, shown, shuffled: false, order });
+      const first = rankingPayload(rank(['a', 'b', 'c']), { topic: 'priorities' });
+      await store.insert(first, '2026-11-01T09:00:00.000Z');
+      await store.insert(
+        rankingPayload({ mode: 'top', shown, shuffled: true, max: 2, top: ['c'] }, { topic: 'priorities' }),
+        '2026-11-01T09:30:00.000Z',
+      );
+      // The first person changes their mind twice; only the last answer counts, where it arrived.
+      await store.insert(
+        rankingPayload(rank(['b', 'a', 'c']), { topic: 'priorities', amends: first.id }),
+        '2026-11-01T10:00:00.000Z',
+      );
+      await store.insert(
+        rankingPayload(rank(['c', 'b', 'a']), { topic: 'priorities', amends: first.id }),
+        '2026-11-01T11:00:00.000Z',
+      );
+      await store.insert(
+        rankingPayload(
+          { mode: 'points', shown, shuffled: false, budget: 10, mustSpendAll: true, points: { a: 10 } },
+          {
+            topic: 'priorities',
+          },
+        ),
+        '2026-11-01T10:30:00.000Z',
+      );
+      await store.insert(rankingPayload(rank(['a', 'c', 'b']), { topic: 'elsewhere' }), '2026-11-01T09:00:00.000Z');
+      await store.insert(validPayload({ topic: 'priorities' }), '2026-11-01T09:00:00.000Z');
+
+      assert.deepEqual(await store.rankingAnswers('priorities'), [
+        { mode: 'top', shown, shuffled: true, max: 2, top: ['c'] },
+        { mode: 'points', shown, shuffled: false, budget: 10, mustSpendAll: true, points: { a: 10 } },
+        rank(['c', 'b', 'a']),
+      ]);
+      assert.deepEqual(await store.rankingAnswers('elsewhere'), [rank(['a', 'c', 'b'])]);
+      assert.deepEqual(await store.rankingAnswers('nothing-here'), []);
       await store.close();
     });
 

@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { PairwiseComparison, PriorityRankingAnswer } from '@participate/schema';
+import type { RankingResults } from './results/ranking-results.js';
+import { rankingPayload, startCollector, type Collector } from './testing/harness.js';
+
+let collector: Collector;
+before(async () => {
+  collector = await startCollector();
+});
+after(() => collector.close());
+
+const shown = ['a', 'b', 'c'];
+
+async function post(answer: PriorityRankingAnswer, topic: string, amends?: string): Promise<string> {
+  const payload = rankingPayload(answer, { topic, ...(amends === undefined ? {} : { amends }) });
+  assert.equal((await collector.postJson(payload)).status, 201);
+  return payload.id;
+}
+
+async function rankingOf(topic: string): Promise<RankingResults | null> {
+  const response = await fetch(`${collector.url}/v1/results?topic=${topic}`);
+  assert.equal(response.status, 200);
+  return ((await response.json()) as { ranking: RankingResults | null }).ranking;
+}
+
+const rank = (order: string): PriorityRankingAnswer => ({
+  mode: 'rank',
+  shown,
+  shuffled: false,
+  order: Array.from(order),
+});
+
+describe('GET /v1/results: the ranking section', () => {
+  test('full rankings: Borda, first preferences, mean position and Schulze order, latest answer of each chain', async () => {
+    const topic = 'ranking-rank';
+    for (const order of ['abc', 'acb', 'bac', 'abc']) await post(rank(order), topic);
+    // Changed twice: only "cba" counts.
+    const first = await post(rank('bca'), topic);
+    await post(rank('acb'), topic, first);
+    await post(rank('cba'), topic, first);
+    // Four top-3 answers: too few to show.
+    for (let i = 0; i < 4; i++) await post({ mode: 'top', shown, shuffled: true, max: 2, top: ['c'] }, topic);
+
+    // Borda (3 shown: 2, 1, 0): a 2+2+1+2+0 = 7, b 1+0+2+1+1 = 5, c 0+1+0+0+2 = 3.
+    // Positions: a 1,1,2,1,3 (8/5), b 2,3,1,2,2 (10/5), c 3,2,3,3,1 (12/5).
+    // Pairs: a over b 3–2, a over c 4–1, b over c 3–2, so Schulze gives a > b > c.
+    assert.deepEqual(await rankingOf(topic), {
+      responses: 9,
+      modes: ['rank', 'top'],
+      rank: {
+        responses: 5,
+        suppressed: false,
+        options: [
+          { option: 'a', borda: 7, firstPreferences: 3, ranked: 5, meanPosition: 1.6, schulzeBeats: 2 },
+          { option: 'b', borda: 5, firstPreferences: 1, ranked: 5, meanPosition: 2, schulzeBeats: 1 },
+          { option: 'c', borda: 3, firstPreferences: 1, ranked: 5, meanPosition: 2.4, schulzeBeats: 0 },
+        ],
+      },
+      top: { responses: 4, suppressed: true },
+      points: null,
+      pairwise: null,
+    });
+  });
+
+  test('top-N: options not chosen score 0 and have no mean position', async () => {
+    const topic = 'ranking-top';
+    const top = (chosen: string): PriorityRankingAnswer => ({
+      mode: 'top',
+      shown: ['a', 'b', 'c', 'd'],
+      shuffled: false,
+      max: 2,
+      top: Array.from(chosen),
+    });
+    for (const chosen of ['ca', 'c', 'ab', 'cb', 'c']) await post(top(chosen), topic);
+    const ranking = await rankingOf(topic);
+    // Borda (4 shown: 3 for first, 2 for second): a 2+3 = 5, b 2+2 = 4, c 3×4 = 12, d 0.
+    assert.deepEqual(ranking?.top, {
+      responses: 5,
+      suppressed: false,
+      options: [
+        { option: 'c', borda: 12, firstPreferences: 4, ranked: 4, meanPosition: 1, schulzeBeats: 3 },
+        { option: 'a', borda: 5, firstPreferences: 1, ranked: 2, meanPosition: 1.5, schulzeBeats: 2 },
+        { option: 'b', borda: 4, firstPreferences: 0, ranked: 2, meanPosition: 2, schulzeBeats: 1 },
+        { option: 'd', borda: 0, firstPreferences: 0, ranked: 0, meanPosition: null, schulzeBeats: 0 },
+      ],
+    });
+  });
+
+  test('points: mean, median and share, options given nothing counting as 0', async () => {
+    const topic = 'ranking-points';
+    const shares: Record<string, number>[] = [{ a: 10 }, { a: 5, b: 5 }, { b: 10 }, { a: 4, b: 3, c: 3 }, { c: 10 }];
+    for (const points of shares) {
+      await post({ mode: 'points', shown, shuffled: false, budget: 10, mustSpendAll: true, points }, topic);
+    }
+    // a: 10, 5, 0, 4, 0; b: 0, 5, 10, 3, 0; c: 0, 0, 0, 3, 10; 50 points in all.
+    assert.deepEqual((await rankingOf(topic))?.points, {
+      responses: 5,
+      suppressed: false,
+      options: [
+        { option: 'a', shownTo: 5, total: 19, mean: 3.8, median: 4, share: 0.38 },
+        { option: 'b', shownTo: 5, total: 18, mean: 3.6, median: 3, share: 0.36 },
+        { option: 'c', shownTo: 5, total: 13, mean: 2.6, median: 0, share: 0.26 },
+      ],
+    });
+  });
+
+  test('pairwise: win rates, "can\'t decide" apart, and Bradley–Terry strengths in the order the wins imply', async () => {
+    const topic = 'ranking-pairwise';
+    const pairs: PairwiseComparison[] = [
+      { a: 'a', b: 'b', choice: 'a' },
+      { a: 'b', b: 'c', choice: 'a' },
+      { a: 'c', b: 'a', choice: 'b' },
+    ];
+    for (let i = 0; i < 4; i++) {
+      await post({ mode: 'pairwise', shown, shuffled: true, comparisons: pairs, stoppedEarly: false }, topic);
+    }
+    await post(
+      {
+        mode: 'pairwise',
+        shown,
+        shuffled: true,
+        comparisons: [{ a: 'b', b: 'a', choice: 'cant-decide' }],
+        stoppedEarly: true,
+      },
+      topic,
+    );
+    const pairwise = (await rankingOf(topic))?.pairwise;
+    assert.ok(pairwise && !pairwise.suppressed);
+    const { options, ...counts } = pairwise;
+    assert.deepEqual(counts, { responses: 5, suppressed: false, comparisons: 13, cantDecide: 1, stoppedEarly: 1 });
+    assert.deepEqual(
+      options.map(({ option, comparisons, wins, losses, cantDecide, winRate }) => ({
+        option,
+        comparisons,
+        wins,
+        losses,
+        cantDecide,
+        winRate,
+      })),
+      [
+        { option: 'a', comparisons: 9, wins: 8, losses: 0, cantDecide: 1, winRate: 1 },
+        { option: 'b', comparisons: 9, wins: 4, losses: 4, cantDecide: 1, winRate: 0.5 },
+        { option: 'c', comparisons: 8, wins: 0, losses: 8, cantDecide: 0, winRate: 0 },
+      ],
+    );
+    const [a, b, c] = options.map((option) => option.strength);
+    assert.ok(a !== undefined && b !== undefined && c !== undefined);
+    // Never beaten and never winning, yet finite thanks to the prior.
+    assert.ok(a < 1 && c > 0 && a > b && b > c, `strengths ${String(a)}, ${String(b)}, ${String(c)}`);
+    assert.ok(Math.abs(a + b + c - 1) <= 0.0002);
+    // b won and lost equally against the others, symmetrically: it sits at the geometric middle.
+    assert.ok(Math.abs(b * b - a * c) < 0.001);
+  });
+
+  test('a topic with too few ranking answers shows only how many there are in each mode', async () => {
+    const topic = 'ranking-small';
+    await post(rank('abc'), topic);
+    await post({ mode: 'points', shown, shuffled: false, budget: 5, mustSpendAll: false, points: { b: 2 } }, topic);
+    assert.deepEqual(await rankingOf(topic), {
+      responses: 2,
+      modes: ['rank', 'points'],
+      rank: { responses: 1, suppressed: true },
+      top: null,
+      points: { responses: 1, suppressed: true },
+      pairwise: null,
+    });
+  });
+});
