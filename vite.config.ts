@@ -28,6 +28,7 @@ function minifyTemplates(): Plugin {
 const cdnEntries: Record<string, string> = {
   participate: source('participate.ts'),
   'define/feedback-prompt': source('define/feedback-prompt.ts'),
+  'define/priority-ranking': source('define/priority-ranking.ts'),
 };
 
 const npmEntries: Record<string, string> = {
@@ -35,6 +36,7 @@ const npmEntries: Record<string, string> = {
   index: source('index.ts'),
   define: source('define.ts'),
   'feedback-prompt': source('feedback-prompt/feedback-prompt.ts'),
+  'priority-ranking': source('priority-ranking/priority-ranking.ts'),
 };
 
 export default defineConfig(({ mode }) => {

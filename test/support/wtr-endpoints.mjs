@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer, openStore } from '@participate/collector';
+import { createResponseValidator } from '@participate/schema';
 
 const ADMIN_TOKEN = 'component-tests-token';
 
@@ -51,6 +52,7 @@ export function endpointsPlugin() {
   let collector;
   let collectorUrl;
   let dataDir;
+  let validate;
   return {
     name: 'participate-endpoints',
     async serverStart({ config }) {
@@ -77,6 +79,12 @@ export function endpointsPlugin() {
     },
     async executeCommand({ command, payload }) {
       if (command === 'collector-url') return `${collectorUrl}/v1/responses`;
+      // The schema's own check (JSON Schema and the rules it cannot state), for a payload a test caught.
+      if (command === 'validate-payload') {
+        validate ??= createResponseValidator();
+        const result = validate(payload?.payload);
+        return result.ok ? [] : result.problems.map((problem) => problem.message);
+      }
       if (command === 'collector-rows') {
         const response = await fetch(`${collectorUrl}/v1/responses?format=ndjson`, {
           headers: { authorization: `Bearer ${ADMIN_TOKEN}` },

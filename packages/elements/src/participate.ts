@@ -4,6 +4,7 @@
  */
 const components: Record<string, () => Promise<unknown>> = {
   'participate-feedback-prompt': () => import('./define/feedback-prompt.js'),
+  'participate-priority-ranking': () => import('./define/priority-ranking.js'),
 };
 
 const requested = new Set<string>();

@@ -24,5 +24,19 @@ export function describe(note: AuthorNote): string {
       return 'the Friends and Family Test question and answers must use the standard wording, so your replacement text is ignored. Add the nonstandard-fft attribute only if you accept that the answers will not count as FFT.';
     case 'fft-wording-changed':
       return 'the Friends and Family Test wording has been changed (nonstandard-fft), so these answers are no longer a valid FFT return. They are marked standardWording: false.';
+    case 'mode-invalid':
+      return `the "mode" attribute "${note.value}" is not known. Use one of: ${note.allowed.join(', ')}.`;
+    case 'mode-not-available':
+      return `mode="${note.value}" is planned but not available in this version, so your fallback content is shown. Use mode="rank" or mode="top" for now.`;
+    case 'options-too-few':
+      return `${note.count} option(s) given; a ranking needs at least 2. Add <participate-option value="…">Label</participate-option> children or set the "options" property.`;
+    case 'options-too-many':
+      return `${note.count} options given; the most one ranking may offer is ${note.limit}. Split them into two questions.`;
+    case 'option-value-invalid':
+      return `the option value "${note.value}" must be lower-case letters, digits, hyphens, dots or underscores (at most 64), e.g. value="gp-access".`;
+    case 'option-duplicate':
+      return `the option value "${note.value}" is used twice; each option needs its own value.`;
+    case 'max-adjusted':
+      return `"max" is "${note.value}", but it must be a whole number from 1 to the number of options, so ${note.used} is used.`;
   }
 }

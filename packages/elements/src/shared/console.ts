@@ -8,7 +8,14 @@ export type AuthorNote =
   | { code: 'variant-invalid'; value: string }
   | { code: 'maxlength-capped'; value: number; limit: number }
   | { code: 'fft-wording-ignored' }
-  | { code: 'fft-wording-changed' };
+  | { code: 'fft-wording-changed' }
+  | { code: 'mode-invalid'; value: string; allowed: readonly string[] }
+  | { code: 'mode-not-available'; value: string }
+  | { code: 'options-too-few'; count: number }
+  | { code: 'options-too-many'; count: number; limit: number }
+  | { code: 'option-value-invalid'; value: string }
+  | { code: 'option-duplicate'; value: string }
+  | { code: 'max-adjusted'; value: string; used: number };
 
 const said = new Set<string>();
 

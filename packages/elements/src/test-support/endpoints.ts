@@ -30,3 +30,8 @@ export const UNREACHABLE_ENDPOINT = 'http://127.0.0.1:9/v1/responses';
 export function uniqueTopic(prefix = 'test'): string {
   return `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
 }
+
+/** Problems the schema finds with a payload (none when it is valid), checked beside the test page. */
+export function schemaProblems(payload: unknown): Promise<string[]> {
+  return executeServerCommand<string[], { payload: unknown }>('validate-payload', { payload });
+}

@@ -1,0 +1,148 @@
+import { css } from 'lit';
+
+export const priorityRankingStyles = css`
+  .base {
+    padding: var(--participate-priority-ranking-padding, var(--_space-m));
+    color: var(--_text);
+    background: var(--participate-priority-ranking-background, var(--_surface));
+    border: var(--participate-priority-ranking-border-width, 0) solid
+      var(--participate-priority-ranking-border-color, var(--_border));
+    border-radius: var(--_radius);
+  }
+
+  .ranking,
+  .options {
+    display: grid;
+    gap: var(--_space-s);
+    margin: 0 0 var(--_space-m);
+    padding: 0;
+    list-style: none;
+  }
+
+  .item,
+  .option {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-s);
+    align-items: center;
+    padding: var(--_space-s);
+    background: var(--participate-priority-ranking-item-background, var(--_background));
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .item.grabbed {
+    background: var(--participate-priority-ranking-grabbed-background, var(--_surface));
+    border-style: dashed;
+    border-width: var(--_border-width);
+  }
+
+  .position {
+    flex: none;
+    min-inline-size: 1.75rem;
+    font-weight: 700;
+    text-align: center;
+  }
+
+  .text {
+    display: flex;
+    flex: 1 1 10rem;
+    flex-direction: column;
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+
+  .item-description {
+    color: var(--_text-secondary);
+    font-size: 0.9em;
+  }
+
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-s);
+    margin-inline-start: auto;
+  }
+
+  .controls button,
+  .toggle {
+    padding-inline: var(--_space-s);
+    font-weight: 400;
+  }
+
+  .toggle {
+    margin-inline-start: auto;
+  }
+
+  .handle {
+    display: inline-grid;
+    place-items: center;
+    cursor: grab;
+  }
+
+  .handle[aria-pressed='true'] {
+    color: var(--_on-primary);
+    background: var(--_primary);
+    cursor: grabbing;
+  }
+
+  .grip {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+  }
+
+  /* Keeps Up and Down in the same place on every row when one of them is not offered. */
+  .move-spacer {
+    display: inline-block;
+    min-inline-size: 2.75rem;
+  }
+
+  .move {
+    min-inline-size: 4rem;
+  }
+
+  .option.is-chosen {
+    border-inline-start: 5px solid var(--_success);
+  }
+
+  .toggle[aria-disabled='true'] {
+    cursor: not-allowed;
+  }
+
+  .subheading {
+    margin-block: var(--_space-m) var(--_space-s);
+    font-size: 1em;
+  }
+
+  .count,
+  .empty {
+    margin-block-end: var(--_space-s);
+  }
+
+  .full-message {
+    font-weight: 700;
+  }
+
+  @media (forced-colors: active) {
+    .item,
+    .option {
+      border-color: CanvasText;
+    }
+
+    .item.grabbed {
+      border-color: Highlight;
+    }
+
+    .handle[aria-pressed='true'] {
+      color: HighlightText;
+      background: Highlight;
+      forced-color-adjust: none;
+    }
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .item {
+      transition: background-color 120ms ease-out;
+    }
+  }
+`;

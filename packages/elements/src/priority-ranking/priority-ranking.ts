@@ -1,0 +1,622 @@
+import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { LIMITS, RANKING_MODES, SLUG_PATTERN } from '@participate/schema/vocabulary';
+import type { PriorityRankingAnswer, PriorityRankingResponse } from '@participate/schema';
+import { ParticipateElement } from '../shared/participate-element.js';
+import type { AuthorNote } from '../shared/console.js';
+import { readOptions, type ParticipateOption } from '../shared/options.js';
+import { formStyles, tokens } from '../shared/styles.js';
+import { botCheckStyles } from '../shared/bot-check.js';
+import { STATUS_TEXT, SubmitController } from '../shared/submission/submit-controller.js';
+import { failurePanel, resultPanel } from '../shared/panels.js';
+import { errorMessage, errorSummary } from '../shared/error-summary.js';
+import { DraftStore } from '../shared/submission/draft-store.js';
+import { newId } from '../shared/submission/uuid.js';
+import { announce, type Translate } from './announcements.js';
+import { GrabController, type GrabChange } from './grab-controller.js';
+import { addToTop, canMove, moveBy, removeFromTop, restoredSubset, sameValues, shuffled } from './ranking-model.js';
+import { priorityRankingStyles } from './priority-ranking.styles.js';
+
+/** The modes this version can show; `points` and `pairwise` will add their own renderers. */
+type ReadyMode = 'rank' | 'top';
+const READY_MODES: readonly string[] = ['rank', 'top'] satisfies ReadyMode[];
+
+/** Where the person is, kept as a draft so that a reload loses nothing. */
+interface RankingState {
+  /** Every option's value, in the order first shown to this person. */
+  shown: string[];
+  shuffled: boolean;
+  /** Rank mode: every value, most important first. */
+  order: string[];
+  /** Top mode: the values chosen, most important first. */
+  top: string[];
+}
+
+/** A draft as read back: storage may hold anything, so every field is checked before use. */
+type SavedState = { [K in keyof RankingState]?: unknown };
+
+const DEFAULT_MAX = 3;
+const VALUE_PATTERN = new RegExp(SLUG_PATTERN);
+
+/** Three bars: the handle's picture. Hidden from assistive technology; the button has a name. */
+const grip = svg`<svg class="grip" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+  <path d="M2 4h12M2 8h12M2 12h12" stroke="currentColor" stroke-width="2" fill="none" />
+</svg>`;
+
+/**
+ * @summary Asks people to put options in order of importance — all of them (`rank`), or a
+ * top few (`top`) — without ever needing to drag, and sends the answer to the configured
+ * endpoint, or keeps it on the device until it can.
+ *
+ * @slot - The options, as `<participate-option value="gp-access">Easier GP appointments
+ *   <span slot="description">…</span></participate-option>` children, plus the fallback shown
+ *   when JavaScript does not run or the widget is misconfigured (a link to a plain form).
+ *
+ * @csspart base - The widget's outer box; carries its `lang` and `dir`.
+ * @csspart form - The form.
+ * @csspart label - The question.
+ * @csspart list - Each ordered list of options.
+ * @csspart item - Each option in a list.
+ * @csspart button - Every button.
+ * @csspart handle - The button that picks an option up for moving with the keyboard.
+ * @csspart message - The sent, saved or failed panel.
+ * @csspart error-summary - The list of problems shown after a failed check.
+ *
+ * @cssproperty --participate-priority-ranking-background - Background of the widget (default: the surface colour).
+ * @cssproperty --participate-priority-ranking-padding - Space inside the widget.
+ * @cssproperty --participate-priority-ranking-border-width - Border around the widget (default 0).
+ * @cssproperty --participate-priority-ranking-border-color - Colour of that border.
+ * @cssproperty --participate-priority-ranking-item-background - Background of each option (default: the background colour).
+ * @cssproperty --participate-priority-ranking-grabbed-background - Background of the option being moved.
+ *
+ * @event participate-submit - Before sending; cancelable. `detail.payload` is the response.
+ * @event participate-sent - The endpoint accepted the response. `detail: { id, payload, fromOutbox }`.
+ * @event participate-queued - Saved on this device to send later. `detail: { id, payload }`.
+ * @event participate-error - Not sent. `detail: { id, payload, status?, message?, retryable }`.
+ */
+export class ParticipatePriorityRanking extends ParticipateElement {
+  static override styles = [tokens, formStyles, botCheckStyles, priorityRankingStyles];
+
+  static override properties: PropertyDeclarations = {
+    mode: {},
+    max: { type: Number },
+    shuffle: { type: Boolean },
+    question: {},
+    options: { attribute: false },
+    state: { state: true, attribute: false },
+    error: { state: true, attribute: false },
+    full: { state: true, attribute: false },
+    done: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
+
+  /** `rank` (default): put every option in order; `top`: choose up to `max` and order them. */
+  mode = 'rank';
+
+  /** In `top` mode, how many may be chosen (default 3; at most the number of options). */
+  max = DEFAULT_MAX;
+
+  /** Shows the options in a random order for each person, so position does not sway answers. */
+  shuffle = false;
+
+  /** Replaces the question, "Which of these matters most to you?". */
+  question: string | undefined;
+
+  /** The options; defaults to the `<participate-option>` children. Labels are shown as text. */
+  options: ParticipateOption[] | undefined;
+
+  private state: RankingState = { shown: [], shuffled: false, order: [], top: [] };
+  private error: string | undefined;
+  /** Whether to show that the top list is full, after someone tried to add one more. */
+  private full = false;
+  private done = false;
+  private announcement = '';
+
+  private readonly submission = new SubmitController(this);
+  private readonly grab = new GrabController(this, {
+    order: () => this.list,
+    reorder: (order) => {
+      this.setList(order);
+    },
+    changed: (change) => {
+      this.afterGrab(change);
+    },
+  });
+  private drafts: DraftStore<SavedState> | undefined;
+  private draftScope = '';
+  private lightOptions: ParticipateOption[] = [];
+  private pendingFocus: string | undefined;
+  private lastStatus = this.submission.status;
+
+  /** Renders each mode; `points` and `pairwise` slot in here with their own controllers. */
+  private readonly renderers: Record<ReadyMode, () => TemplateResult> = {
+    rank: () => this.renderRank(),
+    top: () => this.renderTop(),
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.lightOptions = readOptions(this);
+  }
+
+  // ----- Configuration ------------------------------------------------------------------
+
+  private get optionList(): ParticipateOption[] {
+    return this.options ?? this.lightOptions;
+  }
+
+  private get readyMode(): ReadyMode {
+    return this.mode === 'top' ? 'top' : 'rank';
+  }
+
+  /** The most that may be chosen in `top` mode: `max`, kept between 1 and the number of options. */
+  private get topMax(): number {
+    const wanted = Number.isInteger(this.max) && this.max >= 1 ? this.max : DEFAULT_MAX;
+    return Math.min(wanted, Math.max(this.optionList.length, 1));
+  }
+
+  protected override checkConfiguration(): AuthorNote[] {
+    const problems = super.checkConfiguration();
+    if (!(RANKING_MODES as readonly string[]).includes(this.mode)) {
+      problems.push({ code: 'mode-invalid', value: this.mode, allowed: READY_MODES });
+    } else if (!READY_MODES.includes(this.mode)) {
+      problems.push({ code: 'mode-not-available', value: this.mode });
+    }
+    const options = this.optionList;
+    if (options.length < 2) problems.push({ code: 'options-too-few', count: options.length });
+    if (options.length > LIMITS.rankingOptionCount) {
+      problems.push({ code: 'options-too-many', count: options.length, limit: LIMITS.rankingOptionCount });
+    }
+    const seen = new Set<string>();
+    for (const { value } of options) {
+      if (value.length > LIMITS.valueLength || !VALUE_PATTERN.test(value)) {
+        problems.push({ code: 'option-value-invalid', value });
+      } else if (seen.has(value)) problems.push({ code: 'option-duplicate', value });
+      seen.add(value);
+    }
+    return problems;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.problems.length > 0) return;
+    this.prepare();
+    if (this.readyMode === 'top' && (changed.has('max') || changed.has('options'))) this.checkMax();
+  }
+
+  private checkMax(): void {
+    const given = this.getAttribute('max') ?? String(this.max);
+    const adjusted = this.topMax !== this.max;
+    if (adjusted && (this.hasAttribute('max') || this.max !== DEFAULT_MAX)) {
+      this.warn({ code: 'max-adjusted', value: given, used: this.topMax });
+    }
+  }
+
+  // ----- State and draft ----------------------------------------------------------------
+
+  /**
+   * Sets up the order first shown (shuffled once per person when asked), or restores the
+   * person's draft when it still fits the options. Does nothing while nothing relevant changed.
+   */
+  private prepare(): void {
+    const values = this.optionList.map((option) => option.value);
+    const scope = `priority-ranking|${this.endpoint}|${this.topic}|${this.readyMode}`;
+    if (scope === this.draftScope && sameValues(this.state.shown, values)) return;
+    this.draftScope = scope;
+    this.drafts = new DraftStore<SavedState>(scope);
+    this.grab.release();
+    this.error = undefined;
+    this.full = false;
+    const saved = this.drafts.load();
+    const shown = restoredSubset(saved?.shown, values);
+    if (saved && shown && sameValues(shown, values)) {
+      const order = restoredSubset(saved.order, values);
+      this.state = {
+        shown,
+        shuffled: saved.shuffled === true,
+        order: order?.length === values.length ? order : [...shown],
+        top: (restoredSubset(saved.top, values) ?? []).slice(0, this.topMax),
+      };
+      return;
+    }
+    const first = this.shuffle ? shuffled(values) : values;
+    this.state = { shown: [...first], shuffled: this.shuffle, order: [...first], top: [] };
+  }
+
+  private edit(change: Partial<RankingState>): void {
+    this.state = { ...this.state, ...change };
+    this.drafts?.save(this.state);
+  }
+
+  /** The list that moves: every option in `rank` mode, the chosen ones in `top` mode. */
+  private get list(): readonly string[] {
+    return this.readyMode === 'top' ? this.state.top : this.state.order;
+  }
+
+  private setList(list: string[]): void {
+    this.edit(this.readyMode === 'top' ? { top: list } : { order: list });
+  }
+
+  private option(value: string): ParticipateOption {
+    return this.optionList.find((option) => option.value === value) ?? { value, label: value };
+  }
+
+  private label(value: string): string {
+    return this.option(value).label;
+  }
+
+  // ----- Interaction --------------------------------------------------------------------
+
+  private get t(): Translate {
+    return (key, options) => this.localize.t(key, options);
+  }
+
+  private announce(text: string): void {
+    // Clearing first makes a repeat of the same words count as a change.
+    this.announcement = '';
+    void this.updateComplete.then(() => {
+      this.announcement = text;
+    });
+  }
+
+  private afterGrab({ step, value, index, total }: GrabChange): void {
+    this.announce(announce[step](this.t, { label: this.label(value), index, total }));
+    this.focusAfterRender(`${this.itemSelector(value)} .handle`);
+  }
+
+  /** Up or Down: one place, then focus stays on the moved option. */
+  private moveButton(value: string, by: -1 | 1): void {
+    if (this.grab.grabbed !== undefined) this.grab.release();
+    const list = moveBy(this.list, value, by);
+    this.setList(list);
+    const index = list.indexOf(value);
+    this.announce(announce.moved(this.t, { label: this.label(value), index, total: list.length }));
+    // The same button again if it is still there, so pressing on keeps moving; else its twin.
+    const again = canMove(list, value, by);
+    const [same, other] = by < 0 ? ['.move-up', '.move-down'] : ['.move-down', '.move-up'];
+    this.focusAfterRender(`${this.itemSelector(value)} ${again ? same : other}`);
+  }
+
+  private itemSelector(value: string): string {
+    return `li[data-value="${CSS.escape(value)}"]`;
+  }
+
+  private onHandleKeydown(event: KeyboardEvent, value: string): void {
+    this.grab.keydown(event, value);
+  }
+
+  /** Top mode: adds an option to the person's choices, or takes it out again. */
+  private toggleChoice(value: string): void {
+    const { top } = this.state;
+    const max = this.topMax;
+    if (top.includes(value)) {
+      this.removeChoice(value);
+      return;
+    }
+    if (top.length >= max) {
+      this.full = true;
+      this.announce(announce.full(this.t, max));
+      return;
+    }
+    const next = addToTop(top, value, max);
+    this.edit({ top: next });
+    this.error = undefined;
+    this.announce(
+      announce.added(this.t, { label: this.label(value), index: next.length - 1, total: next.length }, max),
+    );
+    this.focusAfterRender(`#${this.toggleId(value)}`);
+  }
+
+  private removeChoice(value: string): void {
+    if (this.grab.isGrabbed(value)) this.grab.release();
+    const next = removeFromTop(this.state.top, value);
+    this.edit({ top: next });
+    this.full = false;
+    this.announce(announce.removed(this.t, this.label(value), next.length, this.topMax));
+    // Focus goes to (or stays on) the option's Add button, which says it is out again; the
+    // Remove button it may have come from has gone with the option.
+    this.focusAfterRender(`#${this.toggleId(value)}`);
+  }
+
+  private toggleId(value: string): string {
+    return `toggle-${String(this.state.shown.indexOf(value))}`;
+  }
+
+  private answer(): PriorityRankingAnswer {
+    const { shown, order, top } = this.state;
+    const base = { shown: [...shown], shuffled: this.state.shuffled };
+    return this.readyMode === 'top'
+      ? { mode: 'top', ...base, max: this.topMax, top: [...top] }
+      : { mode: 'rank', ...base, order: [...order] };
+  }
+
+  private async onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.submission.status === 'sending') return;
+    if (this.grab.grabbed !== undefined) this.grab.release();
+    if (this.readyMode === 'top' && this.state.top.length === 0) {
+      this.error = this.localize.t('priorityRanking.top.required');
+      this.focusAfterRender('.error-summary');
+      return;
+    }
+    this.error = undefined;
+    const endpoint = this.endpointUrl();
+    if (!endpoint) return;
+    const payload: PriorityRankingResponse = {
+      ...this.envelope(),
+      id: newId(),
+      widget: 'priority-ranking',
+      submittedAt: new Date().toISOString(),
+      answer: this.answer(),
+    };
+    this.announce(this.localize.t('common.status.sending'));
+    const status = await this.submission.send(endpoint, payload);
+    if (status === 'cancelled') return;
+    this.announce(this.statusText());
+    if (status === 'sent' || status === 'queued') this.finish();
+    else this.focusAfterRender('.panel-heading');
+  }
+
+  /** Trying again sends the very same response, so the endpoint stores it once. */
+  private async tryAgain(): Promise<void> {
+    const endpoint = this.endpointUrl();
+    const { payload } = this.submission;
+    if (!endpoint || !payload || this.submission.status === 'sending') return;
+    this.announce(this.localize.t('common.status.sending'));
+    const status = await this.submission.send(endpoint, payload);
+    this.announce(this.statusText());
+    if (status === 'sent' || status === 'queued') this.finish();
+    else this.focusAfterRender('.panel-heading');
+  }
+
+  private finish(): void {
+    this.done = true;
+    this.drafts?.clear();
+    this.focusAfterRender('.panel-heading');
+  }
+
+  private statusText(): string {
+    const { status } = this.submission;
+    return status === 'idle' ? '' : this.localize.t(STATUS_TEXT[status]);
+  }
+
+  /** Moves focus once the next render has put `selector` on screen. */
+  private focusAfterRender(selector: string): void {
+    this.pendingFocus = selector;
+    this.requestUpdate();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.pendingFocus) {
+      const target = this.renderRoot.querySelector<HTMLElement>(this.pendingFocus);
+      if (target) {
+        this.pendingFocus = undefined;
+        if (this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== target) target.focus();
+      }
+    }
+    // A response that waited on this device has now gone: say so.
+    const status = this.submission.status;
+    if (status === 'sent' && this.lastStatus === 'queued') {
+      this.announce(this.localize.t('common.status.queuedThenSent'));
+    }
+    this.lastStatus = status;
+  }
+
+  // ----- Rendering ----------------------------------------------------------------------
+
+  protected override renderWidget(): TemplateResult {
+    const { lang, dir } = this.localize;
+    return html`
+      <section
+        part="base"
+        class="base"
+        lang=${lang}
+        dir=${dir}
+        aria-label=${this.localize.t('priorityRanking.regionLabel')}
+      >
+        ${this.done ? this.renderPanel() : this.renderForm()}
+        <div class="visually-hidden" role="status">${this.announcement}</div>
+      </section>
+    `;
+  }
+
+  private renderPanel(): TemplateResult {
+    const { status, sentFromOutbox } = this.submission;
+    const queued = status === 'queued';
+    return resultPanel(
+      this.localize.t(queued ? 'priorityRanking.queuedHeading' : 'priorityRanking.thanksHeading'),
+      this.localize.t(sentFromOutbox ? 'common.status.queuedThenSent' : STATUS_TEXT[queued ? 'queued' : 'sent']),
+    );
+  }
+
+  private renderForm(): TemplateResult {
+    const sending = this.submission.status === 'sending';
+    const errors = this.error ? [{ target: this.toggleId(this.state.shown[0] ?? ''), message: this.error }] : [];
+    return html`
+      ${this.renderFailure()} ${errorSummary(this.localize.t('common.errorSummaryTitle'), errors)}
+      <form part="form" novalidate @submit=${this.onSubmit}>
+        ${this.renderers[this.readyMode]()}
+        <p class="visually-hidden" id="handle-hint">${this.localize.t('priorityRanking.handleHint')}</p>
+        <div class="actions">
+          <button part="button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
+            ${this.localize.t('common.send')}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+
+  private questionText(): string {
+    return this.question ?? this.localize.t('priorityRanking.question');
+  }
+
+  private renderRank(): TemplateResult {
+    return html`
+      <fieldset class="form-group" aria-describedby="rank-hint">
+        <legend part="label" class="heading">${this.questionText()}</legend>
+        <p class="hint" id="rank-hint">${this.localize.t('priorityRanking.rankHint')}</p>
+        ${this.renderOrderedList(this.state.order)}
+      </fieldset>
+    `;
+  }
+
+  private renderTop(): TemplateResult {
+    const max = this.topMax;
+    const { top, shown } = this.state;
+    const error = this.error;
+    const describedBy = ['top-hint', error ? 'top-error' : ''].filter(Boolean).join(' ');
+    return html`
+      <fieldset class="form-group ${error ? 'has-error' : ''}" aria-describedby=${describedBy}>
+        <legend part="label" class="heading">${this.questionText()}</legend>
+        <p class="hint" id="top-hint">${this.localize.t('priorityRanking.top.hint', { count: max })}</p>
+        ${errorMessage('top-error', this.localize.t('common.errorPrefix'), error)}
+        <div class="chosen">
+          <h3 class="subheading" id="top-heading">${this.localize.t('priorityRanking.top.heading', { count: max })}</h3>
+          <p class="hint count">${this.localize.t('priorityRanking.top.chosen', { chosen: top.length, max })}</p>
+          ${
+            top.length > 0
+              ? this.renderOrderedList(top, 'top-heading', (value) => this.renderRemove(value))
+              : html`<p class="hint empty">${this.localize.t('priorityRanking.top.none')}</p>`
+          }
+          ${
+            this.full && top.length >= max
+              ? html`<p class="full-message" id="top-full">
+                  ${this.localize.t('priorityRanking.top.full', { count: max })}
+                </p>`
+              : nothing
+          }
+        </div>
+        <h3 class="subheading" id="all-heading">${this.localize.t('priorityRanking.top.allOptions')}</h3>
+        <ul class="options" aria-labelledby="all-heading">
+          ${shown.map((value) => this.renderChoice(value, top.includes(value), top.length >= max))}
+        </ul>
+      </fieldset>
+    `;
+  }
+
+  private renderOrderedList(
+    list: readonly string[],
+    labelledBy?: string,
+    extra?: (value: string) => TemplateResult,
+  ): TemplateResult {
+    return html`
+      <ol part="list" class="ranking" aria-labelledby=${labelledBy ?? nothing}>
+        ${repeat(
+          list,
+          (value) => value,
+          (value, index) => this.renderItem(value, index, list.length, extra?.(value)),
+        )}
+      </ol>
+    `;
+  }
+
+  private renderItem(value: string, index: number, total: number, extra?: TemplateResult): TemplateResult {
+    const { label, description } = this.option(value);
+    const grabbed = this.grab.isGrabbed(value);
+    return html`
+      <li part="item" class="item ${grabbed ? 'grabbed' : ''}" data-value=${value}>
+        <span class="position" aria-hidden="true">${index + 1}</span>
+        <span class="text">
+          <span class="item-label">${label}</span>
+          ${description ? html`<span class="item-description">${description}</span>` : nothing}
+        </span>
+        <span class="controls">
+          <button
+            part="button handle"
+            type="button"
+            class="handle secondary"
+            aria-pressed=${grabbed ? 'true' : 'false'}
+            aria-label=${this.localize.t('priorityRanking.handleLabel', { label })}
+            aria-describedby="handle-hint"
+            @click=${() => {
+              this.grab.toggle(value);
+            }}
+            @keydown=${(event: KeyboardEvent) => {
+              this.onHandleKeydown(event, value);
+            }}
+          >
+            ${grip}
+          </button>
+          ${index > 0 ? this.renderMove(value, label, -1) : html`<span class="move-spacer"></span>`}
+          ${index < total - 1 ? this.renderMove(value, label, 1) : html`<span class="move-spacer"></span>`}
+          ${extra ?? nothing}
+        </span>
+      </li>
+    `;
+  }
+
+  private renderMove(value: string, label: string, by: -1 | 1): TemplateResult {
+    const up = by < 0;
+    return html`
+      <button
+        part="button"
+        type="button"
+        class="secondary move ${up ? 'move-up' : 'move-down'}"
+        aria-label=${this.localize.t(up ? 'priorityRanking.moveUp' : 'priorityRanking.moveDown', { label })}
+        @click=${() => {
+          this.moveButton(value, by);
+        }}
+      >
+        ${this.localize.t(up ? 'priorityRanking.up' : 'priorityRanking.down')}
+      </button>
+    `;
+  }
+
+  private renderRemove(value: string): TemplateResult {
+    const label = this.label(value);
+    return html`
+      <button
+        part="button"
+        type="button"
+        class="secondary remove"
+        aria-label=${this.localize.t('priorityRanking.top.removeLabel', { label })}
+        @click=${() => {
+          this.removeChoice(value);
+        }}
+      >
+        ${this.localize.t('priorityRanking.top.remove')}
+      </button>
+    `;
+  }
+
+  private renderChoice(value: string, chosen: boolean, full: boolean): TemplateResult {
+    const { label, description } = this.option(value);
+    const blocked = !chosen && full;
+    return html`
+      <li class="option ${chosen ? 'is-chosen' : ''}">
+        <span class="text">
+          <span class="item-label">${label}</span>
+          ${description ? html`<span class="item-description">${description}</span>` : nothing}
+        </span>
+        <button
+          part="button"
+          type="button"
+          id=${this.toggleId(value)}
+          class="secondary toggle"
+          aria-label=${this.localize.t(chosen ? 'priorityRanking.top.removeLabel' : 'priorityRanking.top.addLabel', {
+            label,
+          })}
+          aria-disabled=${blocked ? 'true' : 'false'}
+          aria-describedby=${blocked && this.full ? 'top-full' : nothing}
+          @click=${() => {
+            this.toggleChoice(value);
+          }}
+        >
+          ${this.localize.t(chosen ? 'priorityRanking.top.remove' : 'priorityRanking.top.add')}
+        </button>
+      </li>
+    `;
+  }
+
+  private renderFailure(): TemplateResult | typeof nothing {
+    const { status } = this.submission;
+    if (status !== 'failed' && status !== 'rejected') return nothing;
+    return failurePanel(
+      this.localize.t('priorityRanking.failedHeading'),
+      this.statusText(),
+      this.localize.t('common.tryAgain'),
+      () => void this.tryAgain(),
+    );
+  }
+}
