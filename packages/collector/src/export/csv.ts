@@ -1,3 +1,4 @@
+import type { PriorityRankingAnswer } from '@participate/schema';
 import type { StoredResponse } from '../store/store.js';
 
 export const CSV_COLUMNS = [
@@ -16,6 +17,14 @@ export const CSV_COLUMNS = [
   'standard_wording',
   'reasons',
   'comment',
+  // Priority ranking (empty for the feedback prompt).
+  'shown',
+  'shuffled',
+  'ranking',
+  'top_max',
+  'points_budget',
+  'must_spend_all',
+  'stopped_early',
 ] as const;
 
 /** Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection). */
@@ -34,9 +43,32 @@ export function csvLine(cells: readonly string[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
+/**
+ * A ranking answer in one cell, options joined with `;`:
+ * - rank and top: the options in order, most important first (`b;a;c`);
+ * - points: every option shown, in the order shown, with its points (`a:6;b:4;c:0`);
+ * - pairwise: each pair in the order shown, the chosen option first (`b>a`), or the two
+ *   joined by `=` when the person could not decide (`a=c`).
+ */
+export function rankingCell(answer: PriorityRankingAnswer): string {
+  switch (answer.mode) {
+    case 'rank':
+      return answer.order.join(';');
+    case 'top':
+      return answer.top.join(';');
+    case 'points':
+      return answer.shown.map((option) => `${option}:${String(answer.points[option] ?? 0)}`).join(';');
+    case 'pairwise':
+      return answer.comparisons
+        .map(({ a, b, choice }) => (choice === 'a' ? `${a}>${b}` : choice === 'b' ? `${b}>${a}` : `${a}=${b}`))
+        .join(';');
+  }
+}
+
 export function csvCells(response: StoredResponse): string[] {
   const { answer } = response;
   const feedback = 'variant' in answer ? answer : undefined;
+  const ranking = 'mode' in answer ? answer : undefined;
   return [
     response.id,
     response.amends ?? '',
@@ -53,6 +85,13 @@ export function csvCells(response: StoredResponse): string[] {
     feedback?.variant === 'fft' ? String(feedback.standardWording) : '',
     feedback?.variant === 'page-useful' ? (feedback.reasons ?? []).join(';') : '',
     feedback?.comment ?? '',
+    ranking?.shown.join(';') ?? '',
+    ranking ? String(ranking.shuffled) : '',
+    ranking ? rankingCell(ranking) : '',
+    ranking?.mode === 'top' ? String(ranking.max) : '',
+    ranking?.mode === 'points' ? String(ranking.budget) : '',
+    ranking?.mode === 'points' ? String(ranking.mustSpendAll) : '',
+    ranking?.mode === 'pairwise' ? String(ranking.stoppedEarly) : '',
   ];
 }
 
