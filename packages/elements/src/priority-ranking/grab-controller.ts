@@ -10,6 +10,8 @@ export interface GrabChange {
   /** Where the option now is (0-based) in a list of `total`. */
   index: number;
   total: number;
+  /** False when the person has already moved focus elsewhere, which must not be pulled back. */
+  keepFocus: boolean;
 }
 
 /** The list a grab works on, owned by the element. */
@@ -94,15 +96,22 @@ export class GrabController implements ReactiveController {
     this.report('cancelled', value);
   }
 
+  /** Drops the held option where it is because focus has left it, e.g. after a Tab. */
+  focusLeft(value: string): void {
+    if (this.grabbed !== value) return;
+    this.grabbed = undefined;
+    this.report('dropped', value, false);
+  }
+
   /** Lets go without a word, e.g. when the option leaves the list. */
   release(): void {
     this.grabbed = undefined;
     this.host.requestUpdate();
   }
 
-  private report(step: GrabStep, value: string): void {
+  private report(step: GrabStep, value: string, keepFocus = true): void {
     const order = this.list.order();
-    this.list.changed({ step, value, index: order.indexOf(value), total: order.length });
+    this.list.changed({ step, value, index: order.indexOf(value), total: order.length, keepFocus });
     this.host.requestUpdate();
   }
 }

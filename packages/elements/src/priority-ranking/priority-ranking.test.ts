@@ -204,6 +204,21 @@ describe('<participate-priority-ranking> rank mode', () => {
     expect($$(el, '.grabbed')).to.have.length(0);
   });
 
+  it('drops a held option where it is when focus moves on', async () => {
+    const el = await ranking(
+      html`<participate-priority-ranking endpoint=${endpoint} topic="a">${OPTIONS}</participate-priority-ranking>`,
+    );
+    handle(el, 'gp-access').focus();
+    await press('Space');
+    await press('ArrowDown');
+    await said(el, 'Easier GP appointments, moved to position 2 of 4');
+    await press('Tab');
+    await said(el, 'Easier GP appointments, dropped at position 2 of 4');
+    expect(focused(el)).to.equal($(el, 'li[data-value="gp-access"] .move-up'));
+    expect(handle(el, 'gp-access').getAttribute('aria-pressed')).to.equal('false');
+    expect(order(el)).to.deep.equal(['mental-health', 'gp-access', 'waiting-lists', 'transport']);
+  });
+
   it('is completed with Up and Down buttons alone, focus following the moved option', async () => {
     const topic = uniqueTopic();
     const el = await ranking(

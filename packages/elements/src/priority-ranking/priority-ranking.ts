@@ -259,9 +259,21 @@ export class ParticipatePriorityRanking extends ParticipateElement {
     });
   }
 
-  private afterGrab({ step, value, index, total }: GrabChange): void {
+  private afterGrab({ step, value, index, total, keepFocus }: GrabChange): void {
     this.announce(announce[step](this.t, { label: this.label(value), index, total }));
-    this.focusAfterRender(`${this.itemSelector(value)} .handle`);
+    if (keepFocus) this.focusAfterRender(`${this.itemSelector(value)} .handle`);
+  }
+
+  /**
+   * A held option is dropped where it is when focus moves on (Tab, a click elsewhere). Checked
+   * after the render in progress, which may move the option and put focus back on it.
+   */
+  private onHandleBlur(value: string): void {
+    if (!this.grab.isGrabbed(value)) return;
+    void this.updateComplete.then(() => {
+      const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+      if (!active?.matches(`${this.itemSelector(value)} .handle`)) this.grab.focusLeft(value);
+    });
   }
 
   /** Up or Down: one place, then focus stays on the moved option. */
@@ -534,6 +546,9 @@ export class ParticipatePriorityRanking extends ParticipateElement {
             }}
             @keydown=${(event: KeyboardEvent) => {
               this.onHandleKeydown(event, value);
+            }}
+            @blur=${() => {
+              this.onHandleBlur(value);
             }}
           >
             ${grip}
