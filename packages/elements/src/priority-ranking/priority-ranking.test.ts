@@ -321,6 +321,18 @@ describe('<participate-priority-ranking> rank mode', () => {
     expect(order(fresh)).to.deep.equal(SHOWN);
   });
 
+  it('picks up options that arrive or change after it connects', async () => {
+    const el = await ranking(
+      html`<participate-priority-ranking endpoint=${endpoint} topic="a"></participate-priority-ranking>`,
+    );
+    expect($$(el, 'slot')).to.have.length(1);
+    el.innerHTML =
+      '<participate-option value="one">One</participate-option><participate-option value="two">Two</participate-option>';
+    await until(() => order(el).join() === 'one,two');
+    el.querySelector('participate-option')!.textContent = 'First';
+    await until(() => $(el, 'li[data-value="one"] .item-label').textContent === 'First');
+  });
+
   it('takes options from a property and renders hostile labels as text', async () => {
     const el = await ranking(
       html`<participate-priority-ranking endpoint=${endpoint} topic="a"></participate-priority-ranking>`,

@@ -4,7 +4,7 @@ import { LIMITS, RANKING_MODES, SLUG_PATTERN } from '@participate/schema/vocabul
 import type { PriorityRankingAnswer, PriorityRankingResponse } from '@participate/schema';
 import { ParticipateElement } from '../shared/participate-element.js';
 import type { AuthorNote } from '../shared/console.js';
-import { readOptions, type ParticipateOption } from '../shared/options.js';
+import type { ParticipateOption } from '../shared/options.js';
 import { formStyles, tokens } from '../shared/styles.js';
 import { botCheckStyles } from '../shared/bot-check.js';
 import { STATUS_TEXT, SubmitController } from '../shared/submission/submit-controller.js';
@@ -14,6 +14,7 @@ import { DraftStore } from '../shared/submission/draft-store.js';
 import { newId } from '../shared/submission/uuid.js';
 import { announce, type Translate } from './announcements.js';
 import { GrabController, type GrabChange } from './grab-controller.js';
+import { OptionChildrenController } from './option-children.js';
 import { addToTop, canMove, moveBy, removeFromTop, restoredSubset, sameValues, shuffled } from './ranking-model.js';
 import { priorityRankingStyles } from './priority-ranking.styles.js';
 
@@ -124,7 +125,7 @@ export class ParticipatePriorityRanking extends ParticipateElement {
   });
   private drafts: DraftStore<SavedState> | undefined;
   private draftScope = '';
-  private lightOptions: ParticipateOption[] = [];
+  private readonly optionChildren = new OptionChildrenController(this);
   private pendingFocus: string | undefined;
   private lastStatus = this.submission.status;
 
@@ -134,15 +135,10 @@ export class ParticipatePriorityRanking extends ParticipateElement {
     top: () => this.renderTop(),
   };
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.lightOptions = readOptions(this);
-  }
-
   // ----- Configuration ------------------------------------------------------------------
 
   private get optionList(): ParticipateOption[] {
-    return this.options ?? this.lightOptions;
+    return this.options ?? this.optionChildren.options;
   }
 
   private get readyMode(): ReadyMode {
