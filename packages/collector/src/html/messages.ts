@@ -18,6 +18,18 @@ export interface PageMessages {
   commentTooLong: string;
   reasonsInvalid: string;
   formBroken: string;
+  /** Priority ranking form: rank mode with a box left empty. */
+  rankEveryOption: string;
+  /** Rank or top: a number that is not a whole number from 1, or one used twice. */
+  rankNumbersInvalid: string;
+  /** Top mode with nothing chosen. */
+  chooseTop: string;
+  /** Top mode with more chosen than allowed. */
+  tooManyChosen: string;
+  /** Points mode: a box that is not a whole number. */
+  pointsInvalid: string;
+  pointsOverBudget: string;
+  pointsNotAllSpent: string;
   idConflict: string;
   tooLarge: string;
   originNotAllowed: string;
@@ -47,6 +59,13 @@ export const MESSAGES: Record<PageLanguage, PageMessages> = {
     commentTooLong: `Your comment must be ${commentLimit} characters or fewer.`,
     reasonsInvalid: 'One of the reasons you ticked was not recognised.',
     formBroken: 'The feedback form is not set up correctly. This is not your fault. Please try again later.',
+    rankEveryOption: 'Give every option a number, starting from 1 for the most important.',
+    rankNumbersInvalid: 'Use whole numbers starting from 1, and each number only once.',
+    chooseTop: 'Choose at least one option by giving it a number.',
+    tooManyChosen: 'You chose too many options. Choose fewer and try again.',
+    pointsInvalid: 'Give each option a whole number of points, 0 or more.',
+    pointsOverBudget: 'You gave out more points than you have. Take some away and try again.',
+    pointsNotAllSpent: 'Share out all of your points, then try again.',
     idConflict: 'This form has already been used to send a different answer. Go back, reload the page and try again.',
     tooLarge: 'Your answer is too long to send. Shorten your comment and try again.',
     originNotAllowed: 'This website is not allowed to send feedback here. This is not your fault.',
@@ -68,6 +87,14 @@ export const MESSAGES: Record<PageLanguage, PageMessages> = {
     reasonsInvalid: "Nid oeddem yn adnabod un o'r rhesymau a ddewisoch.",
     formBroken:
       "Nid yw'r ffurflen adborth wedi'i gosod yn gywir. Nid eich bai chi yw hyn. Rhowch gynnig arall arni nes ymlaen.",
+    rankEveryOption: "Rhowch rif i bob opsiwn, gan ddechrau gydag 1 i'r pwysicaf.",
+    rankNumbersInvalid: 'Defnyddiwch rifau cyfan o 1 ymlaen, a phob rhif unwaith yn unig.',
+    chooseTop: 'Dewiswch o leiaf un opsiwn drwy roi rhif iddo.',
+    tooManyChosen: 'Rydych wedi dewis gormod o opsiynau. Dewiswch lai a rhowch gynnig arall arni.',
+    pointsInvalid: 'Rhowch rif cyfan o bwyntiau i bob opsiwn, 0 neu fwy.',
+    pointsOverBudget:
+      'Rydych wedi rhoi mwy o bwyntiau nag sydd gennych. Tynnwch rai i ffwrdd a rhowch gynnig arall arni.',
+    pointsNotAllSpent: 'Rhannwch eich holl bwyntiau, yna rhowch gynnig arall arni.',
     idConflict:
       "Mae'r ffurflen hon eisoes wedi cael ei defnyddio i anfon ateb gwahanol. Ewch yn ôl, ail-lwythwch y dudalen a rhowch gynnig arall arni.",
     tooLarge: "Mae eich ateb yn rhy hir i'w anfon. Byrhewch eich sylw a rhowch gynnig arall arni.",
@@ -92,6 +119,13 @@ export const MESSAGES: Record<PageLanguage, PageMessages> = {
     reasonsInvalid: 'آپ کی منتخب کردہ وجوہات میں سے ایک پہچانی نہیں گئی۔',
     formBroken:
       'رائے کا فارم درست طریقے سے ترتیب نہیں دیا گیا۔ یہ آپ کی غلطی نہیں ہے۔ براہ کرم بعد میں دوبارہ کوشش کریں۔',
+    rankEveryOption: 'ہر آپشن کو ایک نمبر دیں، سب سے اہم کے لیے 1 سے شروع کریں۔',
+    rankNumbersInvalid: '1 سے شروع ہونے والے پورے نمبر استعمال کریں، اور ہر نمبر صرف ایک بار۔',
+    chooseTop: 'کم از کم ایک آپشن کو نمبر دے کر منتخب کریں۔',
+    tooManyChosen: 'آپ نے بہت زیادہ آپشن منتخب کیے ہیں۔ کم منتخب کریں اور دوبارہ کوشش کریں۔',
+    pointsInvalid: 'ہر آپشن کو پوائنٹس کا پورا نمبر دیں، 0 یا اس سے زیادہ۔',
+    pointsOverBudget: 'آپ نے اپنے پوائنٹس سے زیادہ دے دیے ہیں۔ کچھ کم کریں اور دوبارہ کوشش کریں۔',
+    pointsNotAllSpent: 'اپنے تمام پوائنٹس بانٹ دیں، پھر دوبارہ کوشش کریں۔',
     idConflict:
       'یہ فارم پہلے ہی ایک مختلف جواب بھیجنے کے لیے استعمال ہو چکا ہے۔ واپس جائیں، صفحہ دوبارہ لوڈ کریں اور دوبارہ کوشش کریں۔',
     tooLarge: 'آپ کا جواب بھیجنے کے لیے بہت لمبا ہے۔ اپنا تبصرہ مختصر کریں اور دوبارہ کوشش کریں۔',

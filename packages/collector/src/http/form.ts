@@ -1,5 +1,6 @@
 import { SCHEMA_VERSION, type ValidationProblem } from '@participate/schema';
 import type { ProblemKey } from '../html/messages.js';
+import { rankingAnswerFromForm } from './ranking-form.js';
 
 /** A parsed urlencoded body: repeated fields arrive as arrays. */
 export type FormFields = Record<string, string | string[] | undefined>;
@@ -53,12 +54,14 @@ export interface FormContext {
   newId: () => string;
 }
 
-/**
- * Builds the same payload a widget would post, from the no-JavaScript form. Values are
- * passed through untouched (arrays included) so that the one schema validator judges
- * them; fields the form does not define, such as a submit button's name, are ignored.
- */
-export function payloadFromForm(fields: FormFields, context: FormContext): Record<string, unknown> {
+/** What a form post gave: the payload for the validator, and anything the person must fix first. */
+export interface FormReading {
+  payload: Record<string, unknown>;
+  /** Problems only the form can see (a ranking with two options numbered 1); empty when none. */
+  problems: ProblemKey[];
+}
+
+function feedbackAnswerFromForm(fields: FormFields): Record<string, unknown> {
   const variant = present(fields.variant) ?? 'page-useful';
   const answer: Record<string, unknown> = { variant };
   const useful = present(fields.useful);
@@ -71,11 +74,31 @@ export function payloadFromForm(fields: FormFields, context: FormContext): Recor
   if (comment !== undefined) answer.comment = comment;
   // The fallback form shows the standard FFT question wording, unchanged.
   if (variant === 'fft') answer.standardWording = true;
+  return answer;
+}
+
+/**
+ * Builds the same payload a widget would post, from the no-JavaScript form. Values are
+ * passed through untouched (arrays included) so that the one schema validator judges
+ * them; fields the form does not define, such as a submit button's name, are ignored.
+ * `widget=priority-ranking` reads a ranking form (see `rankingAnswerFromForm`).
+ */
+export function readForm(fields: FormFields, context: FormContext): FormReading {
+  const widget = present(fields.widget) ?? 'feedback-prompt';
+  let answer: Record<string, unknown> = {};
+  let problems: ProblemKey[] = [];
+  if (widget === 'priority-ranking') {
+    const ranking = rankingAnswerFromForm(fields);
+    problems = ranking.problems;
+    if ('answer' in ranking) answer = ranking.answer;
+  } else {
+    answer = feedbackAnswerFromForm(fields);
+  }
 
   const payload: Record<string, unknown> = {
     schemaVersion: SCHEMA_VERSION,
     id: present(fields.id) ?? context.newId(),
-    widget: present(fields.widget) ?? 'feedback-prompt',
+    widget,
     topic: present(fields.topic),
     locale: present(fields.locale) ?? 'en',
     page: choosePage(context.referer, fields.page),
@@ -84,7 +107,12 @@ export function payloadFromForm(fields: FormFields, context: FormContext): Recor
   };
   const stage = present(fields.stage);
   if (stage !== undefined) payload.stage = stage;
-  return Object.fromEntries(Object.entries(payload).filter(([, value]) => value !== undefined));
+  return { payload: Object.fromEntries(Object.entries(payload).filter(([, value]) => value !== undefined)), problems };
+}
+
+/** The payload of `readForm`, for callers that judge it with the validator alone. */
+export function payloadFromForm(fields: FormFields, context: FormContext): Record<string, unknown> {
+  return readForm(fields, context).payload;
 }
 
 /** The field a problem is about: `required` problems name it in the message. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { createResponseValidator, ValidationProblem } from '@participate/schema';
 import { ApiError, idConflict, invalidResponse, unsupportedMediaType } from '../http/errors.js';
-import { payloadFromForm, problemKeysFor, type FormFields } from '../http/form.js';
+import { problemKeysFor, readForm, type FormFields } from '../http/form.js';
 import { requestOrigin } from '../http/origins.js';
 import { pickLanguage, type ProblemKey } from '../html/messages.js';
 import { renderProblem, renderThankYou } from '../html/pages.js';
@@ -117,7 +117,7 @@ export function registerSubmitRoute(
 
   async function submitForm(request: FastifyRequest, reply: FastifyReply) {
     const fields = (request.body ?? {}) as FormFields;
-    const payload = payloadFromForm(fields, {
+    const { payload, problems: formProblems } = readForm(fields, {
       referer: request.headers.referer,
       now: new Date().toISOString(),
       newId: randomUUID,
@@ -133,6 +133,7 @@ export function registerSubmitRoute(
         .type(HTML)
         .send(renderProblem(language, keys, backTo));
 
+    if (formProblems.length > 0) return problem(422, formProblems);
     const result = validateStorable(payload);
     if (!result.ok) return problem(422, problemKeysFor(result.problems));
     let stored: InsertResult;
