@@ -76,6 +76,26 @@ const formFields: JsonSchema = {
     },
     page: { type: 'string', description: 'Used when the Referer gives no path on the same origin.' },
     website: { type: 'string', description: 'The honeypot: hidden from people, so anything in it marks a bot.' },
+    mode: {
+      type: 'string',
+      enum: ['rank', 'top', 'points'],
+      description: 'With `widget=priority-ranking`: how the ranking asks.',
+    },
+    max: { type: 'string', description: 'Priority ranking, `top`: how many options may be chosen (a whole number).' },
+    budget: { type: 'string', description: 'Priority ranking, `points`: the points to share out (a whole number).' },
+    mustSpendAll: { type: 'string', description: 'Priority ranking, `points`: `true` when every point must be given.' },
+  },
+  patternProperties: {
+    '^rank\\.': {
+      type: 'string',
+      description:
+        'Priority ranking, `rank` and `top`: `rank.<option value>` holds its position, 1 = most important; every option for `rank`, only those chosen for `top`. The options are stored as shown in the order the form lists them.',
+    },
+    '^points\\.': {
+      type: 'string',
+      description:
+        'Priority ranking, `points`: `points.<option value>` holds its points, a whole number; empty means 0.',
+    },
   },
 };
 
