@@ -153,6 +153,21 @@ describe('GET /v1/results: the ranking section', () => {
     assert.ok(Math.abs(b * b - a * c) < 0.001);
   });
 
+  test('a new ranking answer changes the ETag; an unchanged topic answers 304', async () => {
+    const topic = 'ranking-etag';
+    for (const order of ['abc', 'bca', 'cab', 'abc', 'bac']) await post(rank(order), topic);
+    const url = `${collector.url}/v1/results?topic=${topic}`;
+    const first = await fetch(url);
+    const etag = first.headers.get('etag') ?? '';
+    assert.match(etag, /^"/);
+    assert.equal((await fetch(url, { headers: { 'if-none-match': etag } })).status, 304);
+    await post(rank('cba'), topic);
+    const changed = await fetch(url, { headers: { 'if-none-match': etag } });
+    assert.equal(changed.status, 200);
+    assert.notEqual(changed.headers.get('etag'), etag);
+    assert.equal(((await changed.json()) as { ranking: RankingResults }).ranking.responses, 6);
+  });
+
   test('a topic with too few ranking answers shows only how many there are in each mode', async () => {
     const topic = 'ranking-small';
     await post(rank('abc'), topic);
