@@ -552,6 +552,28 @@ describe('<participate-priority-ranking> sending', () => {
   });
 });
 
+describe('<participate-priority-ranking> changes after a failure', () => {
+  it('sends the changed order, not the refused one, when the person changes it after a failure', async () => {
+    const key = uniqueTopic('refuse-then-change');
+    const el = await ranking(
+      html`<participate-priority-ranking endpoint=${faultEndpoint(key, { status: 422, times: 1 })} topic="a"
+        >${OPTIONS}</participate-priority-ranking
+      >`,
+    );
+    buttonByText(el, 'Send').click();
+    await until(() => text(el).includes('Your answer was not sent'));
+    byName(el, 'Move Transport to hospital up').click();
+    await until(() => !text(el).includes('Your answer was not sent'));
+    expect($$(el, '.panel')).to.have.length(0);
+    buttonByText(el, 'Send').click();
+    await until(() => text(el).includes('Thank you for your answer'));
+    const bodies = (await faultBodies(key)) as unknown as { id: string; answer: { order: string[] } }[];
+    expect(bodies).to.have.length(2);
+    expect(bodies[1]?.id).not.to.equal(bodies[0]?.id);
+    expect(bodies[1]?.answer.order).to.deep.equal(['gp-access', 'mental-health', 'transport', 'waiting-lists']);
+  });
+});
+
 describe('<participate-priority-ranking> languages', () => {
   it('works in Welsh, announcing moves in Welsh', async () => {
     const el = await ranking(

@@ -222,6 +222,10 @@ export class ParticipatePriorityRanking extends ParticipateElement {
   private edit(change: Partial<RankingState>): void {
     this.state = { ...this.state, ...change };
     this.drafts?.save(this.state);
+    // A response that was not sent or kept no longer says what the person thinks: "Try again"
+    // would send the old order. Send sends the new one, as a new response.
+    const { status } = this.submission;
+    if (status === 'failed' || status === 'rejected') this.submission.reset();
   }
 
   /** The list that moves: every option in `rank` mode, the chosen ones in `top` mode. */
