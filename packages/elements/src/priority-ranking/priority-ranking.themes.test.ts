@@ -1,0 +1,73 @@
+import { expect } from '@esm-bundle/chai';
+import { fixture, html } from '@open-wc/testing-helpers';
+import type { TemplateResult } from 'lit';
+import '../define/priority-ranking.js';
+import type { ParticipatePriorityRanking } from './priority-ranking.js';
+import { expectNoAxeViolations } from '../test-support/axe.js';
+import { $, $$, buttonByText, clearDrafts, text, until } from '../test-support/prompt-helpers.js';
+
+const THEMES = ['default', 'nhs', 'govuk'] as const;
+
+const OPTIONS = html`
+  <participate-option value="gp-access"
+    >Easier GP appointments<span slot="description">Booking online or by phone</span></participate-option
+  >
+  <participate-option value="mental-health">Mental health support</participate-option>
+  <participate-option value="waiting-lists">Shorter waiting lists</participate-option>
+`;
+
+/** Applies a theme's token file to the document, as a host page's stylesheet would. */
+async function applyTheme(name: string): Promise<() => void> {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(await (await fetch(new URL(`../themes/${name}.css`, import.meta.url))).text());
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  return () => {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  };
+}
+
+async function ranking(template: TemplateResult): Promise<ParticipatePriorityRanking> {
+  const element = await fixture<ParticipatePriorityRanking>(template);
+  await until(() => element.shadowRoot?.querySelector('[part="base"]'), 'widget did not render');
+  return element;
+}
+
+describe('<participate-priority-ranking> themes', () => {
+  afterEach(clearDrafts);
+
+  for (const theme of THEMES) {
+    it(`${theme}: meets WCAG 2.2 AA with an option held, in top mode's error, and after a failure`, async () => {
+      const removeTheme = await applyTheme(theme);
+      try {
+        const rank = await ranking(
+          html`<participate-priority-ranking endpoint="/__no-such-endpoint" topic="a"
+            >${OPTIONS}</participate-priority-ranking
+          >`,
+        );
+        $(rank, 'li[data-value="mental-health"] .handle').click();
+        await until(() => $$(rank, '.grabbed').length === 1);
+        await expectNoAxeViolations(rank);
+        buttonByText(rank, 'Send').click();
+        await until(() => text(rank).includes('Your answer was not sent'));
+        await expectNoAxeViolations(rank);
+
+        const top = await ranking(
+          html`<participate-priority-ranking mode="top" max="1" endpoint="/x" topic="a"
+            >${OPTIONS}</participate-priority-ranking
+          >`,
+        );
+        buttonByText(top, 'Send').click();
+        await until(() => $$(top, '.error-summary').length === 1);
+        await expectNoAxeViolations(top);
+        $(top, '#toggle-0').click();
+        await until(() => $$(top, '.ranking > li').length === 1);
+        $(top, '#toggle-1').click();
+        await until(() => $$(top, '.full-message').length === 1);
+        expect($(top, '#toggle-1').getAttribute('aria-disabled')).to.equal('true');
+        await expectNoAxeViolations(top);
+      } finally {
+        removeTheme();
+      }
+    });
+  }
+});
