@@ -91,14 +91,15 @@ export const priorityRankingStyles = css`
     block-size: 1.25rem;
   }
 
-  /* Keeps Up and Down in the same place on every row when one of them is not offered. */
+  /* The same width for Up, Down and the gap left where one is not offered, so the buttons
+     line up from row to row. */
+  .move,
   .move-spacer {
-    display: inline-block;
-    min-inline-size: 2.75rem;
+    min-inline-size: 4.5rem;
   }
 
-  .move {
-    min-inline-size: 4rem;
+  .move-spacer {
+    display: inline-block;
   }
 
   .option.is-chosen {
