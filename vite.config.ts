@@ -5,7 +5,7 @@
 // - `dist/` (default): per-component ES modules for bundlers, with lit, i18next and the
 //   schema left as imports so an application does not ship a second copy of lit.
 import { resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 import { minifyHTMLLiterals } from 'minify-literals';
 
 const elements = resolve(import.meta.dirname, 'packages/elements');
@@ -24,40 +24,53 @@ function minifyTemplates(): Plugin {
   };
 }
 
-/** The script-tag build needs only the loader and what it loads. */
-const cdnEntries: Record<string, string> = {
-  participate: source('participate.ts'),
+/**
+ * The script-tag build: the loader, and each component it loads. Each component is bundled
+ * on its own, so that its one file carries everything it needs: built together, Rollup would
+ * move what they share into a chunk that the browser fetches only after the component's file.
+ */
+const cdnComponents: Record<string, string> = {
   'define/feedback-prompt': source('define/feedback-prompt.ts'),
   'define/priority-ranking': source('define/priority-ranking.ts'),
 };
 
 const npmEntries: Record<string, string> = {
-  ...cdnEntries,
+  participate: source('participate.ts'),
+  ...cdnComponents,
   index: source('index.ts'),
   define: source('define.ts'),
   'feedback-prompt': source('feedback-prompt/feedback-prompt.ts'),
   'priority-ranking': source('priority-ranking/priority-ranking.ts'),
 };
 
-export default defineConfig(({ mode }) => {
-  const cdn = mode === 'cdn';
+/** The loader's imports of the components stay imports of their own files, built alone. */
+function cdnExternal(id: string, importer: string | undefined): boolean {
+  return importer?.endsWith('participate.ts') === true && /\/define\/[\w-]+\.js$/.test(id);
+}
+
+function libraryConfig(
+  entry: Record<string, string>,
+  cdn: boolean,
+  emptyOutDir: boolean,
+  extra: Plugin[] = [],
+): UserConfig {
   return {
     root: elements,
     publicDir: false,
-    plugins: [minifyTemplates()],
+    plugins: [minifyTemplates(), ...extra],
     build: {
       outDir: resolve(elements, cdn ? 'dist/cdn' : 'dist'),
-      emptyOutDir: true,
+      emptyOutDir,
       target: 'es2022',
       sourcemap: true,
       reportCompressedSize: false,
       // Library mode: no preload helper is injected into dynamic imports.
       lib: {
         formats: ['es'],
-        entry: cdn ? cdnEntries : npmEntries,
+        entry,
       },
       rollupOptions: {
-        external: cdn ? [] : [/^lit(\/|$)/, /^@lit\//, /^i18next$/, /^@participate\/schema(\/|$)/],
+        external: cdn ? cdnExternal : [/^lit(\/|$)/, /^@lit\//, /^i18next$/, /^@participate\/schema(\/|$)/],
         output: {
           entryFileNames: '[name].js',
           chunkFileNames: 'chunks/[name]-[hash].js',
@@ -70,4 +83,23 @@ export default defineConfig(({ mode }) => {
       },
     },
   };
-});
+}
+
+/** After the loader's build, builds each component alone into the same folder. */
+function eachComponentAlone(): Plugin {
+  return {
+    name: 'participate:cdn-components',
+    apply: 'build',
+    async closeBundle() {
+      for (const [name, entry] of Object.entries(cdnComponents)) {
+        await build({ configFile: false, logLevel: 'warn', ...libraryConfig({ [name]: entry }, true, false) });
+      }
+    },
+  };
+}
+
+export default defineConfig(({ mode }) =>
+  mode === 'cdn'
+    ? libraryConfig({ participate: source('participate.ts') }, true, true, [eachComponentAlone()])
+    : libraryConfig(npmEntries, false, true),
+);
