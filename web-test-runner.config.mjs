@@ -6,14 +6,20 @@ import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { endpointsPlugin, faultMiddleware } from './test/support/wtr-endpoints.mjs';
 import { mediaFeaturesPlugin } from './test/support/wtr-media.mjs';
 
-/** Serves imported locale JSON as an ES module, as Vite does in the build. */
+/**
+ * Serves imported locale JSON as an ES module, as Vite does in the build: the whole object as
+ * the default export, and each top-level key as a named export.
+ */
 const jsonModules = {
   name: 'json-modules',
   resolveMimeType(context) {
     if (context.path.endsWith('.json')) return 'js';
   },
   transform(context) {
-    if (context.path.endsWith('.json')) return { body: `export default ${context.body};` };
+    if (!context.path.endsWith('.json')) return;
+    const keys = Object.keys(JSON.parse(context.body)).filter((key) => /^[A-Za-z_$][\w$]*$/.test(key));
+    const named = keys.map((key) => `export const ${key} = data[${JSON.stringify(key)}];`).join('\n');
+    return { body: `const data = ${context.body};\nexport default data;\n${named}` };
   },
 };
 

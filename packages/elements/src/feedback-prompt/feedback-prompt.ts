@@ -21,6 +21,8 @@ import { CharacterCountController } from '../shared/character-count.js';
 import { errorMessage, errorSummary } from '../shared/error-summary.js';
 import { DraftStore } from '../shared/submission/draft-store.js';
 import { newId } from '../shared/submission/uuid.js';
+import { addEnglish } from '../shared/i18n.js';
+import { feedbackPrompt } from '../locales/en.json';
 import { feedbackPromptStyles } from './feedback-prompt.styles.js';
 
 /** What a person has entered so far; kept as a draft so a reload loses nothing. */
@@ -76,6 +78,10 @@ const DEFAULT_MAX_LENGTH = 500;
  */
 export class ParticipateFeedbackPrompt extends ParticipateElement {
   static override styles = [tokens, formStyles, botCheckStyles, feedbackPromptStyles];
+
+  static {
+    addEnglish({ feedbackPrompt });
+  }
 
   static override properties: PropertyDeclarations = {
     variant: {},

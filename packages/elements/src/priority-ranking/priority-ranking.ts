@@ -16,6 +16,8 @@ import { announce, type Translate } from './announcements.js';
 import { GrabController, type GrabChange } from './grab-controller.js';
 import { OptionChildrenController } from './option-children.js';
 import { addToTop, canMove, moveBy, removeFromTop, restoredSubset, sameValues, shuffled } from './ranking-model.js';
+import { addEnglish } from '../shared/i18n.js';
+import { priorityRanking } from '../locales/en.json';
 import { priorityRankingStyles } from './priority-ranking.styles.js';
 
 /** The modes this version can show; `points` and `pairwise` will add their own renderers. */
@@ -77,6 +79,10 @@ const grip = svg`<svg class="grip" viewBox="0 0 16 16" aria-hidden="true" focusa
  */
 export class ParticipatePriorityRanking extends ParticipateElement {
   static override styles = [tokens, formStyles, botCheckStyles, priorityRankingStyles];
+
+  static {
+    addEnglish({ priorityRanking });
+  }
 
   static override properties: PropertyDeclarations = {
     mode: {},

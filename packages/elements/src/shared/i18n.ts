@@ -1,5 +1,7 @@
 import { createInstance, type i18n, type Resource, type ResourceKey } from 'i18next';
-import en from '../locales/en.json';
+// Only the shared strings: each component adds its own English (`addEnglish`), so a page
+// with one widget does not download every widget's words.
+import { common } from '../locales/en.json';
 import type { ShippedLocale } from './locale-resolution.js';
 
 export const NAMESPACE = 'participate';
@@ -21,7 +23,7 @@ const pending = new Map<ShippedLocale, Promise<void>>();
 export function participateI18n(): i18n {
   if (!library) {
     library = createInstance();
-    const resources: Resource = { en: { [NAMESPACE]: en } };
+    const resources: Resource = { en: { [NAMESPACE]: { common } } };
     void library.init({
       resources,
       lng: 'en',
@@ -35,6 +37,11 @@ export function participateI18n(): i18n {
     });
   }
   return library;
+}
+
+/** Adds a component's English strings beside the shared ones; called once per component class. */
+export function addEnglish(strings: ResourceKey): void {
+  participateI18n().addResourceBundle('en', NAMESPACE, strings, true, false);
 }
 
 export function isLocaleLoaded(locale: ShippedLocale): boolean {
