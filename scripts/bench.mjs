@@ -68,6 +68,11 @@ class BenchReference extends LitElement {
 customElements.define('bench-reference', BenchReference);
 `;
 
+/** Six options, as a typical "what matters most" question offers. */
+const RANKING_OPTIONS = ['gp-access', 'mental-health', 'waiting-lists', 'transport', 'dentists', 'pharmacy']
+  .map((value) => `<participate-option value="${value}">${value.replace('-', ' ')}</participate-option>`)
+  .join('');
+
 function page(title, head, body) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <script>performance.mark('start')</script>${head}</head><body>${body}
@@ -86,6 +91,11 @@ function serve(root) {
       'prompt',
       '<script type="module" src="/participate/participate.js"></script>',
       '<participate-feedback-prompt data-bench endpoint="/v1/responses" topic="bench"></participate-feedback-prompt>',
+    ),
+    '/ranking.html': page(
+      'ranking',
+      '<script type="module" src="/participate/participate.js"></script>',
+      `<participate-priority-ranking data-bench endpoint="/v1/responses" topic="bench">${RANKING_OPTIONS}</participate-priority-ranking>`,
     ),
     '/reference.html': page(
       'reference',
@@ -152,19 +162,26 @@ try {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 
   const prompt = [];
+  const ranking = [];
   const reference = [];
   for (let i = 0; i < RUNS; i++) {
-    // Alternate, so drift in the machine's load touches both alike.
+    // Alternate, so drift in the machine's load touches all alike.
     prompt.push(await measure(browser, base, '/prompt.html'));
+    ranking.push(await measure(browser, base, '/ranking.html'));
     reference.push(await measure(browser, base, '/reference.html'));
   }
   await browser.close();
   server.close();
 
-  const downloaded = [...new Set(prompt[0].scripts)].filter((path) => path.startsWith('/participate/'));
-  const files = downloaded.map((path) => [path, sizes(readFileSync(join(dist, path.slice('/participate/'.length))))]);
+  /** Every file of ours a page with one widget fetched, with its sizes, and their total. */
+  const fetched = (runs) => {
+    const downloaded = [...new Set(runs[0].scripts)].filter((path) => path.startsWith('/participate/'));
+    const list = downloaded.map((path) => [path, sizes(readFileSync(join(dist, path.slice('/participate/'.length))))]);
+    return { list, total: list.map(([, s]) => s).reduce(add, { raw: 0, gzip: 0, brotli: 0 }) };
+  };
+  const { list: files, total } = fetched(prompt);
+  const rankingFiles = fetched(ranking);
   const loader = files.find(([path]) => path.endsWith('/participate.js'))[1];
-  const total = files.map(([, s]) => s).reduce(add, { raw: 0, gzip: 0, brotli: 0 });
 
   console.log(`Participate benchmark — ${new Date().toISOString().slice(0, 10)}, Chromium, ${RUNS} cold loads each\n`);
   console.log(`  ${'Size'.padEnd(44)} ${'minified'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
@@ -172,6 +189,11 @@ try {
   for (const [path, s] of files) console.log(row(`  ${path.replace('/participate/', '')}`, s));
   console.log(row('one prompt, everything (target ≤ 32 KB gz)', total));
   console.log(`  ${''.padEnd(44)} ${`${total.gzip} B`.padStart(21)}`);
+  for (const [path, s] of rankingFiles.list) {
+    if (!path.endsWith('/participate.js')) console.log(row(`  ${path.replace('/participate/', '')}`, s));
+  }
+  console.log(row('one priority ranking, everything', rankingFiles.total));
+  console.log(`  ${''.padEnd(44)} ${`${rankingFiles.total.gzip} B`.padStart(21)}`);
   console.log(row('reference: lit alone', litAlone));
   console.log(row('reference: i18next alone', i18nextAlone));
   console.log(row('reference: lit + i18next', add(litAlone, i18nextAlone)));
@@ -189,6 +211,7 @@ try {
   const timeRow = (label, runs) =>
     `  ${label.padEnd(44)} ${`${median(runs.map((r) => r.rendered)).toFixed(1)} ms`.padStart(10)} ${`${median(runs.map((r) => r.scriptMs)).toFixed(1)} ms`.padStart(10)}`;
   console.log(timeRow('feedback prompt (loader → first render)', prompt));
+  console.log(timeRow('priority ranking, 6 options (same)', ranking));
   console.log(timeRow('reference: bare Lit element, same page', reference));
 } finally {
   rmSync(work, { recursive: true, force: true });

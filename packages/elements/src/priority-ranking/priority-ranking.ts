@@ -206,7 +206,7 @@ export class ParticipatePriorityRanking extends ParticipateElement {
     if (scope === this.draftScope && sameValues(this.state.shown, values)) return;
     this.draftScope = scope;
     this.drafts = new DraftStore<SavedState>(scope);
-    this.grab.release();
+    if (this.grab.grabbed !== undefined) this.grab.release();
     this.error = undefined;
     this.full = false;
     const saved = this.drafts.load();
