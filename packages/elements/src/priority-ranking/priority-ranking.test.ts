@@ -476,6 +476,32 @@ describe('<participate-priority-ranking> top mode', () => {
     expect((await storedRows(topic))[0]?.answer).to.deep.include({ top: ['gp-access'], max: 2 });
   });
 
+  it('keeps the choices through a reload, and the first ones when max is lowered', async () => {
+    const topic = uniqueTopic();
+    const first = await ranking(
+      html`<participate-priority-ranking mode="top" endpoint=${endpoint} topic=${topic}
+        >${OPTIONS}</participate-priority-ranking
+      >`,
+    );
+    byName(first, 'Add Transport to hospital to your choices').click();
+    byName(first, 'Add Easier GP appointments to your choices').click();
+    await until(() => order(first).length === 2);
+    first.remove();
+
+    const again = await ranking(
+      html`<participate-priority-ranking mode="top" endpoint=${endpoint} topic=${topic}
+        >${OPTIONS}</participate-priority-ranking
+      >`,
+    );
+    expect(order(again)).to.deep.equal(['transport', 'gp-access']);
+    again.max = 1;
+    await until(() => order(again).length === 1);
+    expect(order(again)).to.deep.equal(['transport']);
+    buttonByText(again, 'Send').click();
+    await until(() => text(again).includes('Thank you for your answer'));
+    expect((await storedRows(topic))[0]?.answer).to.deep.include({ max: 1, top: ['transport'] });
+  });
+
   it('caps max at the number of options, with a warning for the web team', async () => {
     const warnings: string[] = [];
     const original = console.warn;

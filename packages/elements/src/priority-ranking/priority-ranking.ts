@@ -183,7 +183,12 @@ export class ParticipatePriorityRanking extends ParticipateElement {
     super.willUpdate(changed);
     if (this.problems.length > 0) return;
     this.prepare();
-    if (this.readyMode === 'top' && (changed.has('max') || changed.has('options'))) this.checkMax();
+    if (this.readyMode === 'top' && (changed.has('max') || changed.has('options'))) {
+      this.checkMax();
+      // A smaller `max` set from script: keep the first choices, so the answer stays valid.
+      if (this.state.top.length > this.topMax)
+        this.state = { ...this.state, top: this.state.top.slice(0, this.topMax) };
+    }
   }
 
   private checkMax(): void {
