@@ -124,6 +124,109 @@ export const priorityRankingStyles = css`
     font-weight: 700;
   }
 
+  /* Points mode */
+  .points-left {
+    font-weight: 700;
+  }
+
+  .points-left.is-over {
+    color: var(--_error);
+  }
+
+  .points-row.has-error {
+    border-inline-start: 5px solid var(--_error);
+  }
+
+  .stepper {
+    align-items: center;
+    flex-wrap: nowrap;
+  }
+
+  .step {
+    min-inline-size: 2.75rem;
+    font-size: 1.25em;
+    line-height: 1;
+  }
+
+  .step[aria-disabled='true'] {
+    cursor: not-allowed;
+  }
+
+  .points-input {
+    inline-size: 4.5em;
+    min-block-size: 2.75rem;
+    padding: var(--_space-s);
+    font: inherit;
+    text-align: center;
+    color: var(--_text);
+    background: var(--_background);
+    border: var(--_border-width) solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .points-input[aria-invalid='true'] {
+    border-color: var(--_error);
+    border-width: calc(var(--_border-width) * 2);
+  }
+
+  /* Pairwise mode */
+  .pair {
+    display: grid;
+    grid-template-columns: 1fr auto 1fr;
+    gap: var(--_space-s);
+    align-items: stretch;
+    margin-block-end: var(--_space-m);
+  }
+
+  .pair-or {
+    align-self: center;
+    font-weight: 700;
+  }
+
+  .pair-choice {
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    gap: var(--_space-xs, 0.25rem);
+    min-block-size: 6rem;
+    overflow-wrap: anywhere;
+    text-align: center;
+  }
+
+  .pair-choice .item-description {
+    color: inherit;
+    font-weight: 400;
+  }
+
+  .cant-decide {
+    font-weight: 400;
+  }
+
+  .stop-early {
+    margin-block: 0 var(--_space-m);
+  }
+
+  .pairwise-summary {
+    display: grid;
+    gap: var(--_space-xs, 0.25rem);
+    margin-block: 0 var(--_space-m);
+    padding-inline-start: var(--_space-l);
+  }
+
+  .pairwise-summary .wins {
+    color: var(--_text-secondary);
+  }
+
+  .pairwise-summary .wins::before {
+    content: ' — ';
+  }
+
+  @media (max-width: 30rem) {
+    .pair {
+      grid-template-columns: 1fr;
+    }
+  }
+
   @media (forced-colors: active) {
     .item,
     .option {
@@ -132,6 +235,15 @@ export const priorityRankingStyles = css`
 
     .item.grabbed {
       border-color: Highlight;
+    }
+
+    .points-input {
+      border-color: CanvasText;
+    }
+
+    .step[aria-disabled='true'] {
+      color: GrayText;
+      border-color: GrayText;
     }
 
     .handle[aria-pressed='true'] {

@@ -677,22 +677,6 @@ describe('<participate-priority-ranking> configuration', () => {
     return { messages, restore: () => (console.error = original) };
   }
 
-  it('shows its fallback for modes still to come, and says so', async () => {
-    const errors = captureErrors();
-    try {
-      const el = await ranking(html`
-        <participate-priority-ranking mode="points" endpoint=${endpoint} topic="a"
-          >${OPTIONS}<a href="/priorities">Tell us your priorities</a></participate-priority-ranking
-        >
-      `);
-      expect($$(el, 'slot')).to.have.length(1);
-      expect((el.querySelector('a') as HTMLElement).offsetHeight).to.be.greaterThan(0);
-      await until(() => errors.messages.join('\n').includes('mode="points" is planned but not available'));
-    } finally {
-      errors.restore();
-    }
-  });
-
   it('refuses an unknown mode, too few options and values that are not slugs', async () => {
     const errors = captureErrors();
     try {

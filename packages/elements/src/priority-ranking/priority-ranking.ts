@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { LIMITS, RANKING_MODES, SLUG_PATTERN } from '@participate/schema/vocabulary';
-import type { PriorityRankingAnswer, PriorityRankingResponse } from '@participate/schema';
+import type { PairwiseComparison, PriorityRankingAnswer, PriorityRankingResponse } from '@participate/schema';
 import { ParticipateElement } from '../shared/participate-element.js';
 import type { AuthorNote } from '../shared/console.js';
 import type { ParticipateOption } from '../shared/options.js';
@@ -19,10 +19,12 @@ import { addToTop, canMove, moveBy, removeFromTop, restoredSubset, sameValues, s
 import { addEnglish } from '../shared/i18n.js';
 import { priorityRanking } from '../locales/en.json';
 import { priorityRankingStyles } from './priority-ranking.styles.js';
+import { pointsAnswer, pointsProblems, spent, stepFor, stepped, type PointsProblem } from './points-model.js';
+import { leftText, pointsFieldErrors, renderPoints } from './points-mode.js';
+import { restoredPairs, roundsFor, schedulePairs, type Pair } from './pair-schedule.js';
+import { choiceAnnouncement, pairwiseFinished, renderPairwise, type PairwiseChoice } from './pairwise-mode.js';
 
-/** The modes this version can show; `points` and `pairwise` will add their own renderers. */
-type ReadyMode = 'rank' | 'top';
-const READY_MODES: readonly string[] = ['rank', 'top'] satisfies ReadyMode[];
+type ReadyMode = (typeof RANKING_MODES)[number];
 
 /** Where the person is, kept as a draft so that a reload loses nothing. */
 interface RankingState {
@@ -33,12 +35,32 @@ interface RankingState {
   order: string[];
   /** Top mode: the values chosen, most important first. */
   top: string[];
+  /** Points mode: what is in each option's box, exactly as typed. */
+  points: Record<string, string>;
+  /** Pairwise mode: the pairs to show, in order, scheduled once per person. */
+  pairs: Pair[];
+  /** Pairwise mode: the answers so far, in the order the pairs were shown. */
+  comparisons: PairwiseComparison[];
+  /** Pairwise mode: the person stopped before the last pair. */
+  stopped: boolean;
 }
 
 /** A draft as read back: storage may hold anything, so every field is checked before use. */
 type SavedState = { [K in keyof RankingState]?: unknown };
 
 const DEFAULT_MAX = 3;
+const DEFAULT_BUDGET = 100;
+const CHOICES: readonly string[] = ['a', 'b', 'cant-decide'];
+const EMPTY: RankingState = {
+  shown: [],
+  shuffled: false,
+  order: [],
+  top: [],
+  points: {},
+  pairs: [],
+  comparisons: [],
+  stopped: false,
+};
 const VALUE_PATTERN = new RegExp(SLUG_PATTERN);
 
 /** Three bars: the handle's picture. Hidden from assistive technology; the button has a name. */
@@ -47,9 +69,13 @@ const grip = svg`<svg class="grip" viewBox="0 0 16 16" aria-hidden="true" focusa
 </svg>`;
 
 /**
- * @summary Asks people to put options in order of importance — all of them (`rank`), or a
- * top few (`top`) — without ever needing to drag, and sends the answer to the configured
- * endpoint, or keeps it on the device until it can.
+ * @summary Asks people what matters most to them — putting every option in order (`rank`),
+ * choosing and ordering a top few (`top`), sharing out a budget of points (`points`), or
+ * choosing between two options at a time (`pairwise`) — without ever needing to drag, and
+ * sends the answer to the configured endpoint, or keeps it on the device until it can.
+ *
+ * Attributes by mode: `max` (top); `budget`, `must-spend-all` and `step` (points);
+ * `rounds` (pairwise). `shuffle` works in every mode.
  *
  * @slot - The options, as `<participate-option value="gp-access">Easier GP appointments
  *   <span slot="description">…</span></participate-option>` children, plus the fallback shown
@@ -62,6 +88,7 @@ const grip = svg`<svg class="grip" viewBox="0 0 16 16" aria-hidden="true" focusa
  * @csspart item - Each option in a list.
  * @csspart button - Every button.
  * @csspart handle - The button that picks an option up for moving with the keyboard.
+ * @csspart input - Each points box (points mode).
  * @csspart message - The sent, saved or failed panel.
  * @csspart error-summary - The list of problems shown after a failed check.
  *
@@ -87,21 +114,48 @@ export class ParticipatePriorityRanking extends ParticipateElement {
   static override properties: PropertyDeclarations = {
     mode: {},
     max: { type: Number },
+    budget: { type: Number },
+    mustSpendAll: { type: Boolean, attribute: 'must-spend-all' },
+    step: { type: Number },
+    rounds: { type: Number },
     shuffle: { type: Boolean },
     question: {},
     options: { attribute: false },
     state: { state: true, attribute: false },
     error: { state: true, attribute: false },
     full: { state: true, attribute: false },
+    pointsErrors: { state: true, attribute: false },
     done: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
   };
 
-  /** `rank` (default): put every option in order; `top`: choose up to `max` and order them. */
+  /**
+   * `rank` (default): put every option in order; `top`: choose up to `max` and order them;
+   * `points`: share out `budget` points; `pairwise`: choose the one that matters more, two
+   * options at a time, for `rounds` pairs.
+   */
   mode = 'rank';
 
   /** In `top` mode, how many may be chosen (default 3; at most the number of options). */
   max = DEFAULT_MAX;
+
+  /** In `points` mode, how many points there are to share out (default 100; whole, 1 to 10,000). */
+  budget = DEFAULT_BUDGET;
+
+  /** In `points` mode, every point must be given before the answer can be sent. */
+  mustSpendAll = false;
+
+  /**
+   * In `points` mode, how many points − and + take away or add. Default: a tenth of the
+   * budget (10 of 100), so a few presses share out the budget; people can type any number.
+   */
+  step: number | undefined;
+
+  /**
+   * In `pairwise` mode, how many pairs to show: default 15, or every pair when there are fewer
+   * (n·(n−1)/2 for n options); at most 200. People may stop sooner.
+   */
+  rounds: number | undefined;
 
   /** Shows the options in a random order for each person, so position does not sway answers. */
   shuffle = false;
@@ -112,7 +166,9 @@ export class ParticipatePriorityRanking extends ParticipateElement {
   /** The options; defaults to the `<participate-option>` children. Labels are shown as text. */
   options: ParticipateOption[] | undefined;
 
-  private state: RankingState = { shown: [], shuffled: false, order: [], top: [] };
+  private state: RankingState = { ...EMPTY };
+  /** Points mode: the problems found when the person last tried to send. */
+  private pointsErrors: PointsProblem[] = [];
   private error: string | undefined;
   /** Whether to show that the top list is full, after someone tried to add one more. */
   private full = false;
@@ -135,10 +191,12 @@ export class ParticipatePriorityRanking extends ParticipateElement {
   private pendingFocus: string | undefined;
   private lastStatus = this.submission.status;
 
-  /** Renders each mode; `points` and `pairwise` slot in here with their own controllers. */
+  /** Renders each mode. */
   private readonly renderers: Record<ReadyMode, () => TemplateResult> = {
     rank: () => this.renderRank(),
     top: () => this.renderTop(),
+    points: () => renderPoints(this.pointsView()),
+    pairwise: () => renderPairwise(this.pairwiseView()),
   };
 
   // ----- Configuration ------------------------------------------------------------------
@@ -148,7 +206,18 @@ export class ParticipatePriorityRanking extends ParticipateElement {
   }
 
   private get readyMode(): ReadyMode {
-    return this.mode === 'top' ? 'top' : 'rank';
+    return (RANKING_MODES as readonly string[]).includes(this.mode) ? (this.mode as ReadyMode) : 'rank';
+  }
+
+  /** The points to share out: `budget` when it is a whole number from 1 to 10,000, else 100. */
+  private get pointsBudget(): number {
+    const { budget } = this;
+    return Number.isInteger(budget) && budget >= 1 && budget <= LIMITS.pointsBudget ? budget : DEFAULT_BUDGET;
+  }
+
+  /** The pairs to show in `pairwise` mode. */
+  private get pairRounds(): number {
+    return roundsFor(this.optionList.length, this.rounds, LIMITS.pairwiseComparisonCount);
   }
 
   /** The most that may be chosen in `top` mode: `max`, kept between 1 and the number of options. */
@@ -160,9 +229,7 @@ export class ParticipatePriorityRanking extends ParticipateElement {
   protected override checkConfiguration(): AuthorNote[] {
     const problems = super.checkConfiguration();
     if (!(RANKING_MODES as readonly string[]).includes(this.mode)) {
-      problems.push({ code: 'mode-invalid', value: this.mode, allowed: READY_MODES });
-    } else if (!READY_MODES.includes(this.mode)) {
-      problems.push({ code: 'mode-not-available', value: this.mode });
+      problems.push({ code: 'mode-invalid', value: this.mode, allowed: RANKING_MODES });
     }
     const options = this.optionList;
     if (options.length < 2) problems.push({ code: 'options-too-few', count: options.length });
@@ -207,27 +274,41 @@ export class ParticipatePriorityRanking extends ParticipateElement {
    */
   private prepare(): void {
     const values = this.optionList.map((option) => option.value);
-    const scope = `priority-ranking|${this.endpoint}|${this.topic}|${this.readyMode}`;
+    const mode = this.readyMode;
+    const scope = `priority-ranking|${this.endpoint}|${this.topic}|${mode}${mode === 'pairwise' ? `|${String(this.pairRounds)}` : ''}`;
     if (scope === this.draftScope && sameValues(this.state.shown, values)) return;
     this.draftScope = scope;
     this.drafts = new DraftStore<SavedState>(scope);
     if (this.grab.grabbed !== undefined) this.grab.release();
     this.error = undefined;
     this.full = false;
+    this.pointsErrors = [];
     const saved = this.drafts.load();
     const shown = restoredSubset(saved?.shown, values);
     if (saved && shown && sameValues(shown, values)) {
       const order = restoredSubset(saved.order, values);
+      const pairs = restoredPairs(saved.pairs, values, this.pairRounds);
       this.state = {
+        ...EMPTY,
         shown,
         shuffled: saved.shuffled === true,
         order: order?.length === values.length ? order : [...shown],
         top: (restoredSubset(saved.top, values) ?? []).slice(0, this.topMax),
+        points: restoredEntries(saved.points, values),
+        pairs: pairs ?? schedulePairs(shown, this.pairRounds),
+        comparisons: pairs ? restoredComparisons(saved.comparisons, pairs) : [],
+        stopped: pairs !== undefined && saved.stopped === true,
       };
       return;
     }
     const first = this.shuffle ? shuffled(values) : values;
-    this.state = { shown: [...first], shuffled: this.shuffle, order: [...first], top: [] };
+    this.state = {
+      ...EMPTY,
+      shown: [...first],
+      shuffled: this.shuffle,
+      order: [...first],
+      pairs: mode === 'pairwise' ? schedulePairs(first, this.pairRounds) : [],
+    };
   }
 
   private edit(change: Partial<RankingState>): void {
@@ -348,9 +429,29 @@ export class ParticipatePriorityRanking extends ParticipateElement {
   private answer(): PriorityRankingAnswer {
     const { shown, order, top } = this.state;
     const base = { shown: [...shown], shuffled: this.state.shuffled };
-    return this.readyMode === 'top'
-      ? { mode: 'top', ...base, max: this.topMax, top: [...top] }
-      : { mode: 'rank', ...base, order: [...order] };
+    switch (this.readyMode) {
+      case 'top':
+        return { mode: 'top', ...base, max: this.topMax, top: [...top] };
+      case 'points':
+        return {
+          mode: 'points',
+          ...base,
+          budget: this.pointsBudget,
+          mustSpendAll: this.mustSpendAll,
+          points: pointsAnswer(this.state.points, shown),
+        };
+      case 'pairwise': {
+        const { comparisons, pairs } = this.state;
+        return {
+          mode: 'pairwise',
+          ...base,
+          comparisons: comparisons.map(({ a, b, choice }) => ({ a, b, choice })),
+          stoppedEarly: comparisons.length < pairs.length,
+        };
+      }
+      case 'rank':
+        return { mode: 'rank', ...base, order: [...order] };
+    }
   }
 
   private async onSubmit(event: Event): Promise<void> {
@@ -362,6 +463,14 @@ export class ParticipatePriorityRanking extends ParticipateElement {
       this.focusAfterRender('.error-summary');
       return;
     }
+    if (this.readyMode === 'points') {
+      this.pointsErrors = pointsProblems(this.state.points, this.state.shown, this.pointsBudget, this.mustSpendAll);
+      if (this.pointsErrors.length > 0) {
+        this.focusAfterRender('.error-summary');
+        return;
+      }
+    }
+    if (this.readyMode === 'pairwise' && this.state.comparisons.length === 0) return;
     this.error = undefined;
     const endpoint = this.endpointUrl();
     if (!endpoint) return;
@@ -455,23 +564,119 @@ export class ParticipatePriorityRanking extends ParticipateElement {
 
   private renderForm(): TemplateResult {
     const sending = this.submission.status === 'sending';
-    const errors = this.error ? [{ target: this.toggleId(this.state.shown[0] ?? ''), message: this.error }] : [];
+    const errors =
+      this.readyMode === 'points'
+        ? pointsFieldErrors({
+            t: this.t,
+            values: this.state.shown,
+            option: (v) => this.option(v),
+            problems: this.pointsErrors,
+          })
+        : this.error
+          ? [{ target: this.toggleId(this.state.shown[0] ?? ''), message: this.error }]
+          : [];
+    // Pairwise mode sends from its finished screen; until then the pair buttons are the form.
+    const canSend = this.readyMode !== 'pairwise' || pairwiseFinished(this.state);
     return html`
       ${this.renderFailure()} ${errorSummary(this.localize.t('common.errorSummaryTitle'), errors)}
       <form part="form" novalidate @submit=${this.onSubmit}>
         ${this.renderers[this.readyMode]()}
         <p class="visually-hidden" id="handle-hint">${this.localize.t('priorityRanking.handleHint')}</p>
-        <div class="actions">
-          <button part="button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
-            ${this.localize.t('common.send')}
-          </button>
-        </div>
+        ${
+          canSend
+            ? html`<div class="actions">
+                <button part="button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
+                  ${this.localize.t('common.send')}
+                </button>
+              </div>`
+            : nothing
+        }
       </form>
     `;
   }
 
   private questionText(): string {
-    return this.question ?? this.localize.t('priorityRanking.question');
+    const key = this.readyMode === 'pairwise' ? 'priorityRanking.pairwise.question' : 'priorityRanking.question';
+    return this.question ?? this.localize.t(key);
+  }
+
+  // ----- Points mode ----------------------------------------------------------------------
+
+  private pointsView(): Parameters<typeof renderPoints>[0] {
+    const budget = this.pointsBudget;
+    return {
+      t: this.t,
+      question: this.questionText(),
+      values: this.state.shown,
+      option: (value) => this.option(value),
+      entries: this.state.points,
+      budget,
+      step: stepFor(this.step, budget),
+      mustSpendAll: this.mustSpendAll,
+      problems: this.pointsErrors,
+      input: (value, raw) => {
+        this.edit({ points: { ...this.state.points, [value]: raw } });
+      },
+      commit: () => {
+        this.announce(this.pointsLeftText());
+      },
+      stepBy: (value, by) => {
+        const { points, shown } = this.state;
+        const next = stepped(points, shown, value, by, budget);
+        this.edit({ points: { ...points, [value]: String(next) } });
+        const set = this.localize.t('priorityRanking.points.announceSet', { label: this.label(value), count: next });
+        this.announce(`${set} ${this.pointsLeftText()}.`);
+      },
+    };
+  }
+
+  private pointsLeftText(): string {
+    return leftText(this.t, this.pointsBudget - spent(this.state.points, this.state.shown));
+  }
+
+  // ----- Pairwise mode --------------------------------------------------------------------
+
+  private pairwiseView(): Parameters<typeof renderPairwise>[0] {
+    const { pairs, comparisons, stopped } = this.state;
+    return {
+      t: this.t,
+      question: this.questionText(),
+      option: (value) => this.option(value),
+      pairs,
+      comparisons,
+      stopped,
+      choose: (choice) => {
+        this.choosePair(choice);
+      },
+      stop: () => {
+        this.edit({ stopped: true });
+        this.announce(
+          this.localize.t('priorityRanking.pairwise.stoppedHeading', {
+            count: comparisons.length,
+            total: pairs.length,
+          }),
+        );
+        this.focusAfterRender('#pairs-done');
+      },
+      carryOn: () => {
+        this.edit({ stopped: false });
+        const position = comparisons.length + 1;
+        this.announce(`${this.localize.t('priorityRanking.pairwise.progress', { position, total: pairs.length })}.`);
+        this.focusAfterRender('#pair-a');
+      },
+    };
+  }
+
+  private choosePair(choice: PairwiseChoice): void {
+    const { pairs, comparisons } = this.state;
+    const pair = pairs[comparisons.length];
+    if (!pair || this.submission.status === 'sending') return;
+    const [a, b] = pair;
+    const next = [...comparisons, { a, b, choice }];
+    this.edit({ comparisons: next });
+    const chosen = choice === 'cant-decide' ? undefined : this.label(choice === 'a' ? a : b);
+    this.announce(choiceAnnouncement(this.t, chosen, next.length + 1, pairs.length));
+    this.focusAfterRender(next.length < pairs.length ? '#pair-a' : '#pairs-done');
   }
 
   private renderRank(): TemplateResult {
@@ -645,4 +850,29 @@ export class ParticipatePriorityRanking extends ParticipateElement {
       () => void this.tryAgain(),
     );
   }
+}
+
+/** Points typed before a reload: text for options still offered, anything else dropped. */
+function restoredEntries(saved: unknown, values: readonly string[]): Record<string, string> {
+  if (typeof saved !== 'object' || saved === null) return {};
+  const entries: Record<string, string> = {};
+  for (const value of values) {
+    const raw = (saved as Record<string, unknown>)[value];
+    if (typeof raw === 'string') entries[value] = raw.slice(0, 20);
+  }
+  return entries;
+}
+
+/** Answers given before a reload, kept while each still matches the pair shown at its place. */
+function restoredComparisons(saved: unknown, pairs: readonly Pair[]): PairwiseComparison[] {
+  if (!Array.isArray(saved)) return [];
+  const kept: PairwiseComparison[] = [];
+  for (const [index, entry] of (saved as unknown[]).entries()) {
+    const pair = pairs[index];
+    if (!pair || typeof entry !== 'object' || entry === null) break;
+    const { a, b, choice } = entry as Record<string, unknown>;
+    if (a !== pair[0] || b !== pair[1] || typeof choice !== 'string' || !CHOICES.includes(choice)) break;
+    kept.push({ a: pair[0], b: pair[1], choice: choice as PairwiseChoice });
+  }
+  return kept;
 }
