@@ -40,8 +40,8 @@ export function tally(comparisons: readonly PairwiseComparison[]): { value: stri
 /** What the live region says after a choice, in the widget's language. */
 export function choiceAnnouncement(t: Translate, chosen: string | undefined, next: number, total: number): string {
   const first = chosen === undefined ? t(`${KEY}.announce.cantDecide`) : t(`${KEY}.announce.chose`, { label: chosen });
-  const then = next > total ? t(`${KEY}.announce.last`) : t(`${KEY}.progress`, { position: next, total });
-  return `${first} ${then}.`;
+  const then = next > total ? t(`${KEY}.announce.last`) : t(`${KEY}.announce.next`, { position: next, total });
+  return `${first} ${then}`;
 }
 
 /**

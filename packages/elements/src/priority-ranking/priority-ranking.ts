@@ -661,7 +661,7 @@ export class ParticipatePriorityRanking extends ParticipateElement {
       carryOn: () => {
         this.edit({ stopped: false });
         const position = comparisons.length + 1;
-        this.announce(`${this.localize.t('priorityRanking.pairwise.progress', { position, total: pairs.length })}.`);
+        this.announce(this.localize.t('priorityRanking.pairwise.announce.next', { position, total: pairs.length }));
         this.focusAfterRender('#pair-a');
       },
     };
