@@ -10,8 +10,12 @@ import { NETWORK_TIMEOUT_MS } from './support/prompt.js';
 interface RankingArgs {
   endpoint?: string;
   topic: string;
-  mode: 'rank' | 'top';
+  mode: 'rank' | 'top' | 'points' | 'pairwise';
   max?: number;
+  budget?: number;
+  mustSpendAll?: boolean;
+  step?: number;
+  rounds?: number;
   shuffle: boolean;
   stage?: string;
   question?: string;
@@ -44,6 +48,10 @@ function renderRanking(args: RankingArgs, children: TemplateResult = options): T
       topic=${args.topic}
       mode=${args.mode}
       max=${optional(args.max)}
+      budget=${optional(args.budget)}
+      ?must-spend-all=${args.mustSpendAll ?? false}
+      step=${optional(args.step)}
+      rounds=${optional(args.rounds)}
       ?shuffle=${args.shuffle}
       stage=${optional(args.stage)}
       question=${optional(args.question)}
@@ -68,8 +76,12 @@ const meta = {
   },
   argTypes: {
     ...documentedOnly,
-    mode: { control: 'inline-radio', options: ['rank', 'top'] },
+    mode: { control: 'inline-radio', options: ['rank', 'top', 'points', 'pairwise'] },
     max: { control: { type: 'number', min: 1, max: 50 } },
+    budget: { control: { type: 'number', min: 1, max: 10000 } },
+    mustSpendAll: { control: 'boolean' },
+    step: { control: { type: 'number', min: 1 } },
+    rounds: { control: { type: 'number', min: 1, max: 200 } },
     stage: { control: 'select', options: [undefined, ...STAGES] },
     question: { control: 'text' },
   },
@@ -77,7 +89,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Asks people to put options in order — all of them (`mode="rank"`) or a top few (`mode="top"`, `max`) — with Up and Down buttons or the keyboard, never by dragging, and sends the answer to `endpoint`. Every move is announced politely.',
+          'Asks people what matters most — putting all options in order (`mode="rank"`), a top few (`mode="top"`, `max`), sharing out points (`mode="points"`, `budget`, `must-spend-all`, `step`) or choosing between two at a time (`mode="pairwise"`, `rounds`) — with buttons or the keyboard, never by dragging, and sends the answer to `endpoint`. Every change is announced politely.',
       },
     },
   },
@@ -191,5 +203,69 @@ export const Saved: Story = {
   },
   parameters: storyDescription(
     'Nothing listens at this endpoint, so the answer is kept on the device to send later, and the widget says so.',
+  ),
+};
+
+export const Points: Story = {
+  name: 'Share out 100 points',
+  args: { topic: 'storybook-points', mode: 'points', budget: 100 },
+  play: async ({ canvasElement }) => {
+    const element = await ranking(canvasElement);
+    await userEvent.click(await findInPrompt(element, 'li[data-value="mental-health"] .more'));
+    await userEvent.click(await findInPrompt(element, 'li[data-value="mental-health"] .more'));
+    const box = (await findInPrompt(element, 'li[data-value="gp-access"] input')) as HTMLInputElement;
+    await userEvent.type(box, '30');
+    await waitFor(() =>
+      expect(element.shadowRoot?.querySelector('#points-left')?.textContent.trim()).toBe('50 points left'),
+    );
+  },
+  parameters: storyDescription(
+    '`mode="points"` with `budget="100"`: a box per option with − and + (a tenth of the budget a press unless `step` says otherwise), and the points left. The play function gives 20 with + and types 30.',
+  ),
+};
+
+export const PointsError: Story = {
+  name: 'State: points errors (must spend all)',
+  args: { topic: 'storybook-points-error', mode: 'points', budget: 100, mustSpendAll: true },
+  play: async ({ canvasElement }) => {
+    const element = await ranking(canvasElement);
+    const box = (await findInPrompt(element, 'li[data-value="gp-access"] input')) as HTMLInputElement;
+    await userEvent.type(box, 'ten');
+    await userEvent.click(await findInPrompt(element, 'button[type="submit"]'));
+    const summary = await findInPrompt(element, '.error-summary');
+    await waitFor(() => expect(element.shadowRoot?.activeElement).toBe(summary));
+  },
+  parameters: storyDescription(
+    '`must-spend-all`: sending "ten" shows the error summary and the message by the box, which keeps what was typed.',
+  ),
+};
+
+export const Pairwise: Story = {
+  name: 'Which matters more? (pairwise)',
+  args: { topic: 'storybook-pairwise', mode: 'pairwise', rounds: 6 },
+  play: async ({ canvasElement }) => {
+    const element = await ranking(canvasElement);
+    await userEvent.click(await findInPrompt(element, '#pair-a'));
+    await waitFor(() =>
+      expect(element.shadowRoot?.querySelector('#pair-progress')?.textContent.trim()).toBe('Pair 2 of 6'),
+    );
+  },
+  parameters: storyDescription(
+    '`mode="pairwise"` with `rounds="6"`: two options at a time, or "I can\'t decide". Every option is shown before any is repeated, and no pair comes twice. The play function answers the first pair.',
+  ),
+};
+
+export const PairwiseFinished: Story = {
+  name: 'State: pairwise stopped early',
+  args: { topic: 'storybook-pairwise-stop', mode: 'pairwise', rounds: 6 },
+  play: async ({ canvasElement }) => {
+    const element = await ranking(canvasElement);
+    await userEvent.click(await findInPrompt(element, '#pair-b'));
+    await userEvent.click(await findInPrompt(element, '.stop'));
+    const heading = await findInPrompt(element, '#pairs-done');
+    await waitFor(() => expect(element.shadowRoot?.activeElement).toBe(heading));
+  },
+  parameters: storyDescription(
+    'After one pair the person chooses "I\'ve finished comparing": a summary of what they chose, "Carry on comparing", and Send (which sends `stoppedEarly: true`).',
   ),
 };

@@ -47,6 +47,19 @@ describe('<participate-priority-ranking> under user preferences', () => {
     $(top, '#toggle-0').click();
     await until(() => $$(top, '.ranking li').length === 1);
     await expectNoAxeViolations(top);
+
+    const points = await ranking('points');
+    const more = $(points, 'li[data-value="gp-access"] .more');
+    expect(getComputedStyle($(points, '.points-input')).borderTopStyle).to.equal('solid');
+    more.focus();
+    expect(getComputedStyle(more).outlineStyle).to.equal('solid');
+    await expectNoAxeViolations(points);
+
+    const pairwise = await ranking('pairwise');
+    const first = $(pairwise, '#pair-a');
+    first.focus();
+    expect(getComputedStyle(first).outlineStyle).to.equal('solid');
+    await expectNoAxeViolations(pairwise);
   });
 
   it('has no transitions when the person prefers reduced motion', async () => {
@@ -65,9 +78,9 @@ describe('<participate-priority-ranking> under user preferences', () => {
     );
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     try {
-      for (const mode of ['rank', 'top']) {
+      for (const mode of ['rank', 'top', 'points', 'pairwise']) {
         const el = await ranking(mode);
-        const clipped = $$(el, 'button, legend, h3, .item-label, p:not(.visually-hidden)').filter(
+        const clipped = $$(el, 'button, legend, h3, .points-row label, .item-label, p:not(.visually-hidden)').filter(
           (node) => node.scrollWidth > node.clientWidth + 1 || node.scrollHeight > node.clientHeight + 1,
         );
         expect(clipped.map((node) => node.outerHTML.slice(0, 60))).to.deep.equal([]);

@@ -36,7 +36,7 @@ describe('<participate-priority-ranking> themes', () => {
   afterEach(clearDrafts);
 
   for (const theme of THEMES) {
-    it(`${theme}: meets WCAG 2.2 AA with an option held, in top mode's error, and after a failure`, async () => {
+    it(`${theme}: meets WCAG 2.2 AA with an option held, in top mode's error, after a failure, and in points and pairwise modes`, async () => {
       const removeTheme = await applyTheme(theme);
       try {
         const rank = await ranking(
@@ -57,7 +57,7 @@ describe('<participate-priority-ranking> themes', () => {
           >`,
         );
         buttonByText(top, 'Send').click();
-        await until(() => $$(top, '.error-summary').length === 1);
+        await until(() => $$(top, '.error-summary').length === 1, 'top error');
         await expectNoAxeViolations(top);
         $(top, '#toggle-0').click();
         await until(() => $$(top, '.ranking > li').length === 1);
@@ -65,6 +65,31 @@ describe('<participate-priority-ranking> themes', () => {
         await until(() => $$(top, '.full-message').length === 1);
         expect($(top, '#toggle-1').getAttribute('aria-disabled')).to.equal('true');
         await expectNoAxeViolations(top);
+
+        const points = await ranking(
+          html`<participate-priority-ranking mode="points" must-spend-all endpoint="/x" topic="points"
+            >${OPTIONS}</participate-priority-ranking
+          >`,
+        );
+        const box = $(points, 'li[data-value="gp-access"] input') as HTMLInputElement;
+        box.value = '150';
+        box.dispatchEvent(new Event('input'));
+        buttonByText(points, 'Send').click();
+        await until(() => $$(points, '.error-summary').length === 1, 'points error summary');
+        expect($(points, 'li[data-value="mental-health"] .more').getAttribute('aria-disabled')).to.equal('true');
+        await expectNoAxeViolations(points);
+
+        const pairwise = await ranking(
+          html`<participate-priority-ranking mode="pairwise" endpoint="/x" topic="pairwise"
+            >${OPTIONS}</participate-priority-ranking
+          >`,
+        );
+        await expectNoAxeViolations(pairwise);
+        $(pairwise, '#pair-a').click();
+        await until(() => $$(pairwise, '.stop').length === 1);
+        $(pairwise, '.stop').click();
+        await until(() => $$(pairwise, '#pairs-done').length === 1);
+        await expectNoAxeViolations(pairwise);
       } finally {
         removeTheme();
       }
