@@ -248,4 +248,22 @@ describe('<participate-priority-ranking> pairwise mode', () => {
       await setViewport({ width: 800, height: 600 });
     }
   });
+
+  it('tells the web team when rounds cannot be used as given', async () => {
+    const messages: string[] = [];
+    const original = console.warn;
+    console.warn = (message: string) => messages.push(message);
+    try {
+      const el = await ranking(
+        html`<participate-priority-ranking mode="pairwise" rounds="50" endpoint="/x" topic="a"
+          >${OPTIONS}</participate-priority-ranking
+        >`,
+      );
+      expect(progress(el)).to.equal('Pair 1 of 6');
+      await until(() => messages.join('\n').includes('"rounds" is "50"'));
+      expect(messages.join('\n')).to.contain('so 6 is used');
+    } finally {
+      console.warn = original;
+    }
+  });
 });

@@ -21,7 +21,7 @@ import { priorityRanking } from '../locales/en.json';
 import { priorityRankingStyles } from './priority-ranking.styles.js';
 import { pointsAnswer, pointsProblems, spent, stepFor, stepped, type PointsProblem } from './points-model.js';
 import { leftText, pointsFieldErrors, renderPoints } from './points-mode.js';
-import { restoredPairs, roundsFor, schedulePairs, type Pair } from './pair-schedule.js';
+import { pairCount, restoredPairs, roundsFor, schedulePairs, type Pair } from './pair-schedule.js';
 import { choiceAnnouncement, pairwiseFinished, renderPairwise, type PairwiseChoice } from './pairwise-mode.js';
 
 type ReadyMode = (typeof RANKING_MODES)[number];
@@ -255,6 +255,30 @@ export class ParticipatePriorityRanking extends ParticipateElement {
       // A smaller `max` set from script: keep the first choices, so the answer stays valid.
       if (this.state.top.length > this.topMax)
         this.state = { ...this.state, top: this.state.top.slice(0, this.topMax) };
+    }
+    if (this.readyMode === 'points' && (changed.has('budget') || changed.has('step'))) this.checkPoints();
+    if (this.readyMode === 'pairwise' && (changed.has('rounds') || changed.has('options'))) this.checkRounds();
+  }
+
+  /** Tells the web team when `budget` or `step` could not be used as given. */
+  private checkPoints(): void {
+    const budget = this.pointsBudget;
+    if (budget !== this.budget) {
+      const value = this.getAttribute('budget') ?? String(this.budget);
+      this.warn({ code: 'budget-adjusted', value, used: budget, limit: LIMITS.pointsBudget });
+    }
+    const step = stepFor(this.step, budget);
+    if (this.step !== undefined && step !== this.step) {
+      this.warn({ code: 'step-adjusted', value: this.getAttribute('step') ?? String(this.step), used: step });
+    }
+  }
+
+  /** Tells the web team when `rounds` could not be used as given. */
+  private checkRounds(): void {
+    const used = this.pairRounds;
+    if (this.rounds !== undefined && used !== this.rounds) {
+      const value = this.getAttribute('rounds') ?? String(this.rounds);
+      this.warn({ code: 'rounds-adjusted', value, used, pairs: pairCount(this.optionList.length) });
     }
   }
 

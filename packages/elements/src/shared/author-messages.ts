@@ -27,7 +27,7 @@ export function describe(note: AuthorNote): string {
     case 'mode-invalid':
       return `the "mode" attribute "${note.value}" is not known. Use one of: ${note.allowed.join(', ')}.`;
     case 'mode-not-available':
-      return `mode="${note.value}" is planned but not available in this version, so your fallback content is shown. Use mode="rank" or mode="top" for now.`;
+      return `mode="${note.value}" is planned but not available in this version, so your fallback content is shown. Use mode="rank", "top", "points" or "pairwise".`;
     case 'options-too-few':
       return `${note.count} option(s) given; a ranking needs at least 2. Add <participate-option value="…">Label</participate-option> children or set the "options" property.`;
     case 'options-too-many':
@@ -38,5 +38,11 @@ export function describe(note: AuthorNote): string {
       return `the option value "${note.value}" is used twice; each option needs its own value.`;
     case 'max-adjusted':
       return `"max" is "${note.value}", but it must be a whole number from 1 to the number of options, so ${note.used} is used.`;
+    case 'budget-adjusted':
+      return `"budget" is "${note.value}", but it must be a whole number from 1 to ${note.limit}, so ${note.used} is used.`;
+    case 'step-adjusted':
+      return `"step" is "${note.value}", but it must be a whole number from 1 to the budget, so ${note.used} is used.`;
+    case 'rounds-adjusted':
+      return `"rounds" is "${note.value}", but it must be a whole number from 1 to ${note.pairs} (every pair of these options once), so ${note.used} is used.`;
   }
 }

@@ -15,7 +15,10 @@ export type AuthorNote =
   | { code: 'options-too-many'; count: number; limit: number }
   | { code: 'option-value-invalid'; value: string }
   | { code: 'option-duplicate'; value: string }
-  | { code: 'max-adjusted'; value: string; used: number };
+  | { code: 'max-adjusted'; value: string; used: number }
+  | { code: 'budget-adjusted'; value: string; used: number; limit: number }
+  | { code: 'step-adjusted'; value: string; used: number }
+  | { code: 'rounds-adjusted'; value: string; used: number; pairs: number };
 
 const said = new Set<string>();
 
