@@ -6,7 +6,14 @@ import '../define/priority-ranking.js';
 import type { ParticipatePriorityRanking } from './priority-ranking.js';
 import type { ParticipateSentEvent } from '../shared/events.js';
 import { expectNoAxeViolations } from '../test-support/axe.js';
-import { collectorEndpoint, schemaProblems, storedRows, uniqueTopic } from '../test-support/endpoints.js';
+import {
+  UNREACHABLE_ENDPOINT,
+  collectorEndpoint,
+  faultEndpoint,
+  schemaProblems,
+  storedRows,
+  uniqueTopic,
+} from '../test-support/endpoints.js';
 import {
   $,
   $$,
@@ -265,5 +272,51 @@ describe('<participate-priority-ranking> pairwise mode', () => {
     } finally {
       console.warn = original;
     }
+  });
+
+  it('shows sending, then says "saved on this device" when the endpoint cannot be reached', async () => {
+    const el = await ranking(
+      html`<participate-priority-ranking mode="pairwise" rounds="1" endpoint=${UNREACHABLE_ENDPOINT} topic="a"
+        >${OPTIONS}</participate-priority-ranking
+      >`,
+    );
+    $(el, '#pair-b').click();
+    await until(() => $$(el, 'button[type="submit"]').length === 1);
+    buttonByText(el, 'Send').click();
+    await until(() => text(el).includes('Your answer is saved'));
+    await expectNoAxeViolations(el);
+  });
+
+  it('after a refusal, a further answer clears the failure so Send sends the new answers', async () => {
+    const key = uniqueTopic('refuse-pairwise');
+    const el = await ranking(
+      html`<participate-priority-ranking
+        mode="pairwise"
+        rounds="3"
+        endpoint=${faultEndpoint(key, { status: 422, times: 1 })}
+        topic="a"
+        >${OPTIONS}</participate-priority-ranking
+      >`,
+    );
+    $(el, '#pair-a').click();
+    await until(() => $$(el, '.stop').length === 1);
+    $(el, '.stop').click();
+    await until(() => $$(el, 'button[type="submit"]').length === 1);
+    buttonByText(el, 'Send').click();
+    await until(() => text(el).includes('Your answer was not sent'));
+    await expectNoAxeViolations(el);
+    buttonByText(el, 'Carry on comparing').click();
+    await until(() => !text(el).includes('Your answer was not sent'));
+    expect(progress(el)).to.equal('Pair 2 of 3');
+    const sent = eventually<ParticipateSentEvent>(el, 'participate-sent');
+    $(el, '#pair-a').click();
+    await until(() => progress(el) === 'Pair 3 of 3');
+    $(el, '#pair-b').click();
+    await until(() => $$(el, 'button[type="submit"]').length === 1);
+    buttonByText(el, 'Send').click();
+    const event = await sent;
+    expect(event.detail.payload.answer).to.deep.include({ stoppedEarly: false });
+    expect((event.detail.payload.answer as { comparisons: unknown[] }).comparisons).to.have.length(3);
+    expect(await schemaProblems(event.detail.payload)).to.deep.equal([]);
   });
 });

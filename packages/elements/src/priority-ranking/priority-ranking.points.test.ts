@@ -6,7 +6,15 @@ import '../define/priority-ranking.js';
 import type { ParticipatePriorityRanking } from './priority-ranking.js';
 import type { ParticipateSentEvent } from '../shared/events.js';
 import { expectNoAxeViolations } from '../test-support/axe.js';
-import { collectorEndpoint, schemaProblems, storedRows, uniqueTopic } from '../test-support/endpoints.js';
+import {
+  UNREACHABLE_ENDPOINT,
+  collectorEndpoint,
+  faultBodies,
+  faultEndpoint,
+  schemaProblems,
+  storedRows,
+  uniqueTopic,
+} from '../test-support/endpoints.js';
 import {
   $,
   $$,
@@ -333,5 +341,41 @@ describe('<participate-priority-ranking> points mode', () => {
     } finally {
       await setViewport({ width: 800, height: 600 });
     }
+  });
+
+  it('keeps what was typed through a refused send, and sends the same response on "Try again"', async () => {
+    const key = uniqueTopic('refuse-points');
+    const el = await ranking(
+      html`<participate-priority-ranking
+        mode="points"
+        endpoint=${faultEndpoint(key, { status: 422, times: 1 })}
+        topic="a"
+        >${OPTIONS}</participate-priority-ranking
+      >`,
+    );
+    box(el, 'waiting-lists').focus();
+    await sendKeys({ type: '70' });
+    buttonByText(el, 'Send').click();
+    await until(() => text(el).includes('Your answer was not sent'));
+    expect(box(el, 'waiting-lists').value).to.equal('70');
+    await expectNoAxeViolations(el);
+    buttonByText(el, 'Try again').click();
+    await until(() => text(el).includes('Thank you for your answer'));
+    const bodies = await faultBodies(key);
+    expect(bodies.map((body) => body.id)).to.deep.equal([bodies[0]?.id, bodies[0]?.id]);
+    expect(await schemaProblems(bodies[1])).to.deep.equal([]);
+  });
+
+  it('says "saved on this device" when the endpoint cannot be reached', async () => {
+    const el = await ranking(
+      html`<participate-priority-ranking mode="points" endpoint=${UNREACHABLE_ENDPOINT} topic="a"
+        >${OPTIONS}</participate-priority-ranking
+      >`,
+    );
+    byName(el, 'More points for Mental health support').click();
+    await until(() => left(el) === '90 points left');
+    buttonByText(el, 'Send').click();
+    await until(() => text(el).includes('Your answer is saved'));
+    await expectNoAxeViolations(el);
   });
 });
