@@ -171,6 +171,8 @@ describe('<participate-priority-ranking> points mode', () => {
     await sendKeys({ press: 'Enter' });
     const event = await sent;
     await until(() => text(el).includes('Thank you for your answer'));
+    await said(el, 'Thank you. Your feedback has been sent.');
+    await expectNoAxeViolations(el);
     expect(await schemaProblems(event.detail.payload)).to.deep.equal([]);
     const rows = await storedRows(topic);
     expect(rows).to.have.length(1);
@@ -264,6 +266,8 @@ describe('<participate-priority-ranking> points mode', () => {
     const sent = eventually<ParticipateSentEvent>(el, 'participate-sent');
     buttonByText(el, 'Send').click();
     const event = await sent;
+    // Focus leaving the box for the thank-you heading does not talk over "sent".
+    await said(el, 'Thank you. Your feedback has been sent.');
     expect(await schemaProblems(event.detail.payload)).to.deep.equal([]);
     const rows = await storedRows(topic);
     expect(rows[0]?.answer).to.deep.include({

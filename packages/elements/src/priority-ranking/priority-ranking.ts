@@ -189,6 +189,7 @@ export class ParticipatePriorityRanking extends ParticipateElement {
   private draftScope = '';
   private readonly optionChildren = new OptionChildrenController(this);
   private pendingFocus: string | undefined;
+  private movingFocus = false;
   private lastStatus = this.submission.status;
 
   /** Renders each mode. */
@@ -548,7 +549,12 @@ export class ParticipatePriorityRanking extends ParticipateElement {
       const target = this.renderRoot.querySelector<HTMLElement>(this.pendingFocus);
       if (target) {
         this.pendingFocus = undefined;
-        if (this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== target) target.focus();
+        if (this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== target) {
+          // Moving focus can make a points box fire `change`; that is not the person's doing.
+          this.movingFocus = true;
+          target.focus();
+          this.movingFocus = false;
+        }
       }
     }
     // A response that waited on this device has now gone: say so.
@@ -642,7 +648,8 @@ export class ParticipatePriorityRanking extends ParticipateElement {
         this.edit({ points: { ...this.state.points, [value]: raw } });
       },
       commit: () => {
-        this.announce(this.pointsLeftText());
+        // Said when a box is left or Enter pressed, not on every key, so a screen reader is not flooded.
+        if (!this.movingFocus && !this.done) this.announce(this.pointsLeftText());
       },
       stepBy: (value, by) => {
         const { points, shown } = this.state;
