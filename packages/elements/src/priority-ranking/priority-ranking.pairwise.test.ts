@@ -89,6 +89,8 @@ describe('<participate-priority-ranking> pairwise mode', () => {
     expect(buttonByText(el, "I can't decide")).to.exist;
     expect($$(el, 'button[type="submit"]'), 'no Send until finished').to.have.length(0);
     expect($$(el, '.stop'), 'no stopping before the first answer').to.have.length(0);
+    const widths = ['#pair-a', '#pair-b'].map((id) => $(el, id).getBoundingClientRect().width);
+    expect(Math.abs((widths[0] ?? 0) - (widths[1] ?? 0)), 'the two choices are the same width').to.be.lessThan(1);
     await expectNoAxeViolations(el);
   });
 

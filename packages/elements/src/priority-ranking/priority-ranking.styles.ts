@@ -172,7 +172,8 @@ export const priorityRankingStyles = css`
   /* Pairwise mode */
   .pair {
     display: grid;
-    grid-template-columns: 1fr auto 1fr;
+    /* Two equal halves whatever the labels' lengths. */
+    grid-template-columns: minmax(0, 1fr) auto minmax(0, 1fr);
     gap: var(--_space-s);
     align-items: stretch;
     margin-block-end: var(--_space-m);
@@ -180,6 +181,8 @@ export const priorityRankingStyles = css`
 
   .pair-or {
     align-self: center;
+    justify-self: center;
+    padding-inline: var(--_space-xs, 0.25rem);
     font-weight: 700;
   }
 
