@@ -121,6 +121,7 @@ function renderRow(view: PointsView, value: string, left: number): TemplateResul
           −
         </button>
         <input
+          part="input"
           id=${id}
           class="points-input ${problem ? 'input-error' : ''}"
           type="text"
