@@ -18,6 +18,8 @@ export interface PairwiseView {
   choose: (choice: PairwiseChoice) => void;
   stop: () => void;
   carryOn: () => void;
+  /** Takes back the last answer and shows that pair again. */
+  undo: () => void;
 }
 
 const KEY = 'priorityRanking.pairwise';
@@ -80,6 +82,16 @@ function renderPair(view: PairwiseView): TemplateResult {
     ${
       index > 0
         ? html`<p class="stop-early">
+            <button
+              part="button"
+              type="button"
+              class="link-button undo"
+              @click=${() => {
+                view.undo();
+              }}
+            >
+              ${t(`${KEY}.undo`)}
+            </button>
             <button
               part="button"
               type="button"

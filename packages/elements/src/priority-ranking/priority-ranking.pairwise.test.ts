@@ -321,4 +321,32 @@ describe('<participate-priority-ranking> pairwise mode', () => {
     expect((event.detail.payload.answer as { comparisons: unknown[] }).comparisons).to.have.length(3);
     expect(await schemaProblems(event.detail.payload)).to.deep.equal([]);
   });
+
+  it('takes back the last answer and shows that pair again', async () => {
+    const topic = uniqueTopic();
+    const el = await ranking(
+      html`<participate-priority-ranking mode="pairwise" endpoint=${endpoint} topic=${topic}
+        >${OPTIONS}</participate-priority-ranking
+      >`,
+    );
+    const first = pair(el);
+    $(el, '#pair-a').click();
+    await until(() => progress(el) === 'Pair 2 of 6');
+    buttonByText(el, 'Change my last answer').click();
+    await said(el, 'Your last answer was taken back. Pair 1 of 6.');
+    expect(progress(el)).to.equal('Pair 1 of 6');
+    expect(pair(el)).to.deep.equal(first);
+    expect(focused(el)?.id).to.equal('pair-a');
+    $(el, '#pair-b').click();
+    await until(() => progress(el) === 'Pair 2 of 6');
+    buttonByText(el, "I've finished comparing").click();
+    await until(() => $$(el, 'button[type="submit"]').length === 1);
+    const sent = eventually<ParticipateSentEvent>(el, 'participate-sent');
+    buttonByText(el, 'Send').click();
+    const event = await sent;
+    expect(event.detail.payload.answer).to.deep.include({
+      comparisons: [{ a: first[0], b: first[1], choice: 'b' }],
+      stoppedEarly: true,
+    });
+  });
 });

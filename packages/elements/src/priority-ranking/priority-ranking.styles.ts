@@ -206,6 +206,9 @@ export const priorityRankingStyles = css`
   }
 
   .stop-early {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-s) var(--_space-m);
     margin-block: 0 var(--_space-m);
   }
 

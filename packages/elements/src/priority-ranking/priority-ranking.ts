@@ -689,6 +689,15 @@ export class ParticipatePriorityRanking extends ParticipateElement {
         );
         this.focusAfterRender('#pairs-done');
       },
+      undo: () => {
+        const previous = comparisons.slice(0, -1);
+        this.edit({ comparisons: previous, stopped: false });
+        const position = previous.length + 1;
+        const undone = this.localize.t('priorityRanking.pairwise.announce.undone');
+        const next = this.localize.t('priorityRanking.pairwise.announce.next', { position, total: pairs.length });
+        this.announce(`${undone} ${next}`);
+        this.focusAfterRender('#pair-a');
+      },
       carryOn: () => {
         this.edit({ stopped: false });
         const position = comparisons.length + 1;
