@@ -15,7 +15,7 @@ import { readOptions, type ParticipateOption } from '../shared/options.js';
 import { formStyles, tokens } from '../shared/styles.js';
 import { botCheckStyles } from '../shared/bot-check.js';
 import { STATUS_TEXT, SubmitController, type SubmitStatus } from '../shared/submission/submit-controller.js';
-import { failurePanel, resultPanel } from '../shared/panels.js';
+import { failurePanel, outcomePanel } from '../shared/panels.js';
 import { choice } from '../shared/choice.js';
 import { CharacterCountController } from '../shared/character-count.js';
 import { errorMessage, errorSummary } from '../shared/error-summary.js';
@@ -426,12 +426,7 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
   }
 
   private renderPanel(): TemplateResult {
-    const { status, sentFromOutbox } = this.submission;
-    const queued = status === 'queued';
-    return resultPanel(
-      this.localize.t(queued ? 'feedbackPrompt.queuedHeading' : 'feedbackPrompt.thanksHeading'),
-      this.localize.t(sentFromOutbox ? 'common.status.queuedThenSent' : STATUS_TEXT[queued ? 'queued' : 'sent']),
-    );
+    return outcomePanel((key) => this.localize.t(key), 'feedbackPrompt', this.submission);
   }
 
   private renderForm(): TemplateResult {

@@ -25,16 +25,10 @@ import {
   text,
   until,
 } from '../test-support/prompt-helpers.js';
+import { RANKING_OPTIONS } from '../test-support/ranking-options.js';
 import { pairKey } from './pair-schedule.js';
 
-const OPTIONS = html`
-  <participate-option value="gp-access"
-    >Easier GP appointments<span slot="description">Booking online or by phone</span></participate-option
-  >
-  <participate-option value="mental-health">Mental health support</participate-option>
-  <participate-option value="waiting-lists">Shorter waiting lists</participate-option>
-  <participate-option value="transport">Transport to hospital</participate-option>
-`;
+const OPTIONS = RANKING_OPTIONS;
 const LABELS: Record<string, string> = {
   'gp-access': 'Easier GP appointments',
   'mental-health': 'Mental health support',

@@ -26,15 +26,9 @@ import {
   text,
   until,
 } from '../test-support/prompt-helpers.js';
+import { RANKING_OPTIONS } from '../test-support/ranking-options.js';
 
-const OPTIONS = html`
-  <participate-option value="gp-access"
-    >Easier GP appointments<span slot="description">Booking online or by phone</span></participate-option
-  >
-  <participate-option value="mental-health">Mental health support</participate-option>
-  <participate-option value="waiting-lists">Shorter waiting lists</participate-option>
-  <participate-option value="transport">Transport to hospital</participate-option>
-`;
+const OPTIONS = RANKING_OPTIONS;
 const SHOWN = ['gp-access', 'mental-health', 'waiting-lists', 'transport'];
 
 async function ranking(template: TemplateResult): Promise<ParticipatePriorityRanking> {

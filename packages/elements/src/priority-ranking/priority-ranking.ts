@@ -8,7 +8,7 @@ import type { ParticipateOption } from '../shared/options.js';
 import { formStyles, tokens } from '../shared/styles.js';
 import { botCheckStyles } from '../shared/bot-check.js';
 import { STATUS_TEXT, SubmitController } from '../shared/submission/submit-controller.js';
-import { failurePanel, resultPanel } from '../shared/panels.js';
+import { failurePanel, outcomePanel } from '../shared/panels.js';
 import { errorMessage, errorSummary } from '../shared/error-summary.js';
 import { DraftStore } from '../shared/submission/draft-store.js';
 import { newId } from '../shared/submission/uuid.js';
@@ -584,12 +584,7 @@ export class ParticipatePriorityRanking extends ParticipateElement {
   }
 
   private renderPanel(): TemplateResult {
-    const { status, sentFromOutbox } = this.submission;
-    const queued = status === 'queued';
-    return resultPanel(
-      this.localize.t(queued ? 'priorityRanking.queuedHeading' : 'priorityRanking.thanksHeading'),
-      this.localize.t(sentFromOutbox ? 'common.status.queuedThenSent' : STATUS_TEXT[queued ? 'queued' : 'sent']),
-    );
+    return outcomePanel((key) => this.localize.t(key), 'priorityRanking', this.submission);
   }
 
   private renderForm(): TemplateResult {

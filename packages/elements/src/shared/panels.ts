@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { STATUS_TEXT, type SubmitStatus } from './submission/submit-controller.js';
 
 /**
  * The result of a send: a heading that takes focus (tabindex -1, so the widget can move focus
@@ -27,4 +28,20 @@ export function failurePanel(
       <button part="button" type="button" class="secondary" @click=${onRetry}>${retryLabel}</button>
     </div>
   `;
+}
+
+/**
+ * The panel after a send went through or was kept on the device. `component` names the
+ * string namespace holding that widget's `thanksHeading` and `queuedHeading`.
+ */
+export function outcomePanel(
+  t: (key: string) => string,
+  component: string,
+  { status, sentFromOutbox }: { status: SubmitStatus; sentFromOutbox: boolean },
+): TemplateResult {
+  const queued = status === 'queued';
+  return resultPanel(
+    t(`${component}.${queued ? 'queuedHeading' : 'thanksHeading'}`),
+    t(sentFromOutbox ? 'common.status.queuedThenSent' : STATUS_TEXT[queued ? 'queued' : 'sent']),
+  );
 }
