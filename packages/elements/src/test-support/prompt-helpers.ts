@@ -53,6 +53,26 @@ export async function announced(element: Element, words: string): Promise<void> 
   });
 }
 
+/**
+ * Records every text the widget's live region is given from now on, so a test can check an
+ * announcement that a fast retry has already replaced by the time it looks.
+ */
+export function recordAnnouncements(element: Element): { texts: string[]; stop: () => void } {
+  const region = $(element, '[role="status"]');
+  const texts: string[] = [];
+  const observer = new MutationObserver(() => {
+    const current = region.textContent.trim();
+    if (current !== '' && texts.at(-1) !== current) texts.push(current);
+  });
+  observer.observe(region, { childList: true, characterData: true, subtree: true });
+  return {
+    texts,
+    stop: () => {
+      observer.disconnect();
+    },
+  };
+}
+
 export function eventually<T extends Event>(element: Element, name: string): Promise<T> {
   return oneEvent<T>(element, name);
 }
