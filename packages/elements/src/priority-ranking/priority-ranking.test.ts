@@ -609,6 +609,20 @@ describe('<participate-priority-ranking> languages', () => {
     await expectNoAxeViolations(el);
   });
 
+  it('follows a change of language or wording made after it rendered', async () => {
+    const el = await ranking(
+      html`<participate-priority-ranking endpoint=${endpoint} topic="a">${OPTIONS}</participate-priority-ranking>`,
+    );
+    expect(byName(el, 'Move Easier GP appointments down')).to.exist;
+    el.strings = { 'priorityRanking.moveDown': 'Lower {{label}}' };
+    await until(() => $$(el, '[aria-label="Lower Easier GP appointments"]').length === 1, 'new wording');
+    el.strings = undefined;
+    el.setAttribute('lang', 'cy');
+    await until(() => $$(el, '[aria-label="Symud Easier GP appointments i lawr"]').length === 1, 'Welsh');
+    el.setAttribute('lang', 'en');
+    await until(() => $$(el, '[aria-label="Move Easier GP appointments down"]').length === 1, 'English again');
+  });
+
   it('asks for a top three in Welsh with the right plural', async () => {
     const el = await ranking(
       html`<participate-priority-ranking lang="cy" mode="top" endpoint=${endpoint} topic="a"

@@ -200,6 +200,12 @@ export class ParticipatePriorityRanking extends ParticipateElement {
     pairwise: () => renderPairwise(this.pairwiseView()),
   };
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Removed from the page (a single-page app moving on): keep what the person did.
+    this.drafts?.flush();
+  }
+
   // ----- Configuration ------------------------------------------------------------------
 
   private get optionList(): ParticipateOption[] {
@@ -303,6 +309,7 @@ export class ParticipatePriorityRanking extends ParticipateElement {
     const scope = `priority-ranking|${this.endpoint}|${this.topic}|${mode}${mode === 'pairwise' ? `|${String(this.pairRounds)}` : ''}`;
     if (scope === this.draftScope && sameValues(this.state.shown, values)) return;
     this.draftScope = scope;
+    this.drafts?.flush();
     this.drafts = new DraftStore<SavedState>(scope);
     if (this.grab.grabbed !== undefined) this.grab.release();
     this.error = undefined;
@@ -338,7 +345,7 @@ export class ParticipatePriorityRanking extends ParticipateElement {
 
   private edit(change: Partial<RankingState>): void {
     this.state = { ...this.state, ...change };
-    this.drafts?.save(this.state);
+    this.drafts?.saveSoon(this.state);
     // A response that was not sent or kept no longer says what the person thinks: "Try again"
     // would send the old order. Send sends the new one, as a new response.
     const { status } = this.submission;

@@ -10,6 +10,9 @@ type LocalizedHost = ReactiveControllerHost & HTMLElement & { strings?: StringOv
 
 let overrideCount = 0;
 
+/** Enough for every label of the longest list in every state, small enough not to matter. */
+const MAX_REMEMBERED = 1000;
+
 /**
  * Resolves the language an element renders in, loads its translations, and translates
  * keys with the element's own overrides taking precedence over the library's strings.
@@ -28,6 +31,12 @@ export class LocalizeController implements ReactiveController {
   private readonly overrideNamespace = `override-${++overrideCount}`;
   private appliedOverrides: StringOverrides | undefined;
   private observer?: MutationObserver;
+  /**
+   * Texts already translated, by key and options. A list of 50 options asks for the same
+   * 250 labels on every move, and i18next's lookup is the costliest part of a re-render.
+   * Emptied whenever the strings can change: a new locale, its file arriving, new overrides.
+   */
+  private readonly translated = new Map<string, string>();
 
   constructor(host: LocalizedHost) {
     this.host = host;
@@ -56,7 +65,14 @@ export class LocalizeController implements ReactiveController {
 
   /** Translates a key; the element's `strings` overrides win over the library's text. */
   t(key: string, options: TOptions = {}): string {
-    return participateI18n().t(key, { ...options, lng: this.locale, ns: [this.overrideNamespace, NAMESPACE] });
+    const memoKey = `${key}\u0000${JSON.stringify(options)}`;
+    let text = this.translated.get(memoKey);
+    if (text === undefined) {
+      text = participateI18n().t(key, { ...options, lng: this.locale, ns: [this.overrideNamespace, NAMESPACE] });
+      if (this.translated.size >= MAX_REMEMBERED) this.translated.clear();
+      this.translated.set(memoKey, text);
+    }
+    return text;
   }
 
   /** Translates a key ignoring per-instance overrides: for wording that must stay standard. */
@@ -107,6 +123,7 @@ export class LocalizeController implements ReactiveController {
   }
 
   private applyOverrides(): void {
+    this.translated.clear();
     const i18n = participateI18n();
     const overrides = this.host.strings;
     this.appliedOverrides = overrides;

@@ -1,4 +1,4 @@
-import { fixture, oneEvent, waitUntil } from '@open-wc/testing-helpers';
+import { fixture, fixtureCleanup, oneEvent, waitUntil } from '@open-wc/testing-helpers';
 import type { TemplateResult } from 'lit';
 import type { ParticipateFeedbackPrompt } from '../feedback-prompt/feedback-prompt.js';
 import { openOutboxStore } from '../shared/submission/outbox-store.js';
@@ -83,6 +83,11 @@ export async function emptyOutbox(): Promise<void> {
   for (const entry of await store.list()) await store.delete(entry.id);
 }
 
+/**
+ * Removes the test's widgets first: a widget taken off the page saves its draft (as when a
+ * single-page app moves on), which would otherwise land after the clearing.
+ */
 export function clearDrafts(): void {
+  fixtureCleanup();
   for (const key of Object.keys(localStorage)) if (key.startsWith('participate:')) localStorage.removeItem(key);
 }
