@@ -19,7 +19,11 @@ export async function freePort() {
   return port;
 }
 
-export async function startStack() {
+/**
+ * Starts the stack. `collectorEnv` adds to or overrides the collector's environment, e.g.
+ * `{ PARTICIPATE_MIN_GROUP_SIZE: '1' }` so results for one test answer are not suppressed.
+ */
+export async function startStack({ collectorEnv: extraEnv = {} } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'participate-e2e-'));
   const databasePath = join(dataDir, 'participate.db');
   const [collectorPort, demoPort] = [await freePort(), await freePort()];
@@ -33,6 +37,7 @@ export async function startStack() {
     // Playwright answers faster than a person could, which the minimum fill time would
     // count as a bot and not store; the collector's own tests cover that check.
     PARTICIPATE_MIN_FILL_MS: '0',
+    ...extraEnv,
   };
   let collector = await startCollector({ env: collectorEnv });
   let demo;
