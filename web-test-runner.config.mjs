@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { endpointsPlugin, faultMiddleware } from './test/support/wtr-endpoints.mjs';
 import { mediaFeaturesPlugin } from './test/support/wtr-media.mjs';
+import { touchPlugin } from './test/support/wtr-touch.mjs';
 
 /**
  * Serves imported locale JSON as an ES module, as Vite does in the build: the whole object as
@@ -33,6 +34,7 @@ export default {
   plugins: [
     endpointsPlugin(),
     mediaFeaturesPlugin(),
+    touchPlugin(),
     jsonModules,
     esbuildPlugin({
       ts: true,

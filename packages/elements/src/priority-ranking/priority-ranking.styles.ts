@@ -31,10 +31,40 @@ export const priorityRankingStyles = css`
     border-radius: var(--_radius);
   }
 
-  .item.grabbed {
+  .item {
+    position: relative;
+  }
+
+  .item.grabbed,
+  .item.dragged {
     background: var(--participate-priority-ranking-grabbed-background, var(--_surface));
     border-style: dashed;
     border-width: var(--_border-width);
+  }
+
+  /* While an option is dragged: a thick line in the gap where it will land. */
+  .item.drop-before::before,
+  .item.drop-after::after {
+    position: absolute;
+    inset-inline: calc(-1 * var(--_border-width));
+    block-size: 0;
+    content: '';
+    border-block-start: 4px solid var(--_text);
+    border-radius: 2px;
+    pointer-events: none;
+  }
+
+  .item.drop-before::before {
+    inset-block-start: calc(-1 * var(--_space-s) / 2 - 3px);
+  }
+
+  .item.drop-after::after {
+    inset-block-end: calc(-1 * var(--_space-s) / 2 - 3px);
+  }
+
+  .ranking.is-dragging {
+    cursor: grabbing;
+    user-select: none;
   }
 
   .position {
@@ -78,6 +108,8 @@ export const priorityRankingStyles = css`
     display: inline-grid;
     place-items: center;
     cursor: grab;
+    /* A finger on the handle drags the option rather than scrolling the page. */
+    touch-action: none;
   }
 
   .handle[aria-pressed='true'] {
@@ -239,7 +271,13 @@ export const priorityRankingStyles = css`
       border-color: CanvasText;
     }
 
-    .item.grabbed {
+    .item.grabbed,
+    .item.dragged {
+      border-color: Highlight;
+    }
+
+    .item.drop-before::before,
+    .item.drop-after::after {
       border-color: Highlight;
     }
 

@@ -1,5 +1,4 @@
-import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { LIMITS, RANKING_MODES, SLUG_PATTERN } from '@participate/schema/vocabulary';
 import type { PairwiseComparison, PriorityRankingAnswer, PriorityRankingResponse } from '@participate/schema';
 import { ParticipateElement } from '../shared/participate-element.js';
@@ -9,11 +8,13 @@ import { formStyles, tokens } from '../shared/styles.js';
 import { botCheckStyles } from '../shared/bot-check.js';
 import { STATUS_TEXT, SubmitController } from '../shared/submission/submit-controller.js';
 import { failurePanel, outcomePanel } from '../shared/panels.js';
-import { errorMessage, errorSummary } from '../shared/error-summary.js';
+import { errorSummary } from '../shared/error-summary.js';
 import { DraftStore } from '../shared/submission/draft-store.js';
 import { newId } from '../shared/submission/uuid.js';
 import { announce, type Translate } from './announcements.js';
 import { GrabController, type GrabChange } from './grab-controller.js';
+import { DragController, type DragEnd } from './drag-controller.js';
+import { renderRank, renderTop, type OrderView, type TopView } from './order-modes.js';
 import { OptionChildrenController } from './option-children.js';
 import { addToTop, canMove, moveBy, removeFromTop, restoredSubset, sameValues, shuffled } from './ranking-model.js';
 import { addEnglish } from '../shared/i18n.js';
@@ -62,11 +63,6 @@ const EMPTY: RankingState = {
   stopped: false,
 };
 const VALUE_PATTERN = new RegExp(SLUG_PATTERN);
-
-/** Three bars: the handle's picture. Hidden from assistive technology; the button has a name. */
-const grip = svg`<svg class="grip" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-  <path d="M2 4h12M2 8h12M2 12h12" stroke="currentColor" stroke-width="2" fill="none" />
-</svg>`;
 
 /**
  * @summary Asks people what matters most to them — putting every option in order (`rank`),
@@ -185,6 +181,19 @@ export class ParticipatePriorityRanking extends ParticipateElement {
       this.afterGrab(change);
     },
   });
+  private readonly drag = new DragController(this, {
+    order: () => this.list,
+    reorder: (order) => {
+      this.setList(order);
+    },
+    rows: () => [...this.renderRoot.querySelectorAll<HTMLElement>('.ranking > li')],
+    starting: () => {
+      if (this.grab.grabbed !== undefined) this.grab.release();
+    },
+    ended: (end) => {
+      this.afterDrag(end);
+    },
+  });
   private drafts: DraftStore<SavedState> | undefined;
   private draftScope = '';
   private readonly optionChildren = new OptionChildrenController(this);
@@ -194,8 +203,8 @@ export class ParticipatePriorityRanking extends ParticipateElement {
 
   /** Renders each mode. */
   private readonly renderers: Record<ReadyMode, () => TemplateResult> = {
-    rank: () => this.renderRank(),
-    top: () => this.renderTop(),
+    rank: () => renderRank(this.orderView(), this.state.order),
+    top: () => renderTop(this.topView()),
     points: () => renderPoints(this.pointsView()),
     pairwise: () => renderPairwise(this.pairwiseView()),
   };
@@ -388,6 +397,11 @@ export class ParticipatePriorityRanking extends ParticipateElement {
     if (keepFocus) this.focusAfterRender(`${this.itemSelector(value)} .handle`);
   }
 
+  private afterDrag({ step, value, index, total }: DragEnd): void {
+    this.announce(announce[step](this.t, { label: this.label(value), index, total }));
+    this.focusAfterRender(`${this.itemSelector(value)} .handle`);
+  }
+
   /**
    * A held option is dropped where it is when focus moves on (Tab, a click elsewhere). Checked
    * after the render in progress, which may move the option and put focus back on it.
@@ -415,10 +429,6 @@ export class ParticipatePriorityRanking extends ParticipateElement {
 
   private itemSelector(value: string): string {
     return `li[data-value="${CSS.escape(value)}"]`;
-  }
-
-  private onHandleKeydown(event: KeyboardEvent, value: string): void {
-    this.grab.keydown(event, value);
   }
 
   /** Top mode: adds an option to the person's choices, or takes it out again. */
@@ -721,165 +731,51 @@ export class ParticipatePriorityRanking extends ParticipateElement {
     this.focusAfterRender(next.length < pairs.length ? '#pair-a' : '#pairs-done');
   }
 
-  private renderRank(): TemplateResult {
-    return html`
-      <fieldset class="form-group" aria-describedby="rank-hint">
-        <legend part="label" class="heading">${this.questionText()}</legend>
-        <p class="hint" id="rank-hint">${this.localize.t('priorityRanking.rankHint')}</p>
-        ${this.renderOrderedList(this.state.order)}
-      </fieldset>
-    `;
+  // ----- Rank and top modes ---------------------------------------------------------------
+
+  private orderView(): OrderView {
+    return {
+      t: this.t,
+      question: this.questionText(),
+      option: (value) => this.option(value),
+      held: this.grab.grabbed,
+      dragging: this.drag.dragging,
+      dropAt: this.drag.target,
+      handleClick: (value) => {
+        if (!this.drag.takeClick()) this.grab.toggle(value);
+      },
+      handlePointerdown: (event, value) => {
+        this.drag.pointerdown(event, value);
+      },
+      handleKeydown: (event, value) => {
+        this.grab.keydown(event, value);
+      },
+      handleBlur: (value) => {
+        this.onHandleBlur(value);
+      },
+      move: (value, by) => {
+        this.moveButton(value, by);
+      },
+    };
   }
 
-  private renderTop(): TemplateResult {
-    const max = this.topMax;
-    const { top, shown } = this.state;
-    const error = this.error;
-    const describedBy = ['top-hint', error ? 'top-error' : ''].filter(Boolean).join(' ');
-    return html`
-      <fieldset class="form-group ${error ? 'has-error' : ''}" aria-describedby=${describedBy}>
-        <legend part="label" class="heading">${this.questionText()}</legend>
-        <p class="hint" id="top-hint">${this.localize.t('priorityRanking.top.hint', { count: max })}</p>
-        ${errorMessage('top-error', this.localize.t('common.errorPrefix'), error)}
-        <div class="chosen">
-          <h3 class="subheading" id="top-heading">${this.localize.t('priorityRanking.top.heading', { count: max })}</h3>
-          <p class="hint count">${this.localize.t('priorityRanking.top.chosen', { chosen: top.length, max })}</p>
-          ${
-            top.length > 0
-              ? this.renderOrderedList(top, 'top-heading', (value) => this.renderRemove(value))
-              : html`<p class="hint empty">${this.localize.t('priorityRanking.top.none')}</p>`
-          }
-          ${
-            this.full && top.length >= max
-              ? html`<p class="full-message" id="top-full">
-                  ${this.localize.t('priorityRanking.top.full', { count: max })}
-                </p>`
-              : nothing
-          }
-        </div>
-        <h3 class="subheading" id="all-heading">${this.localize.t('priorityRanking.top.allOptions')}</h3>
-        <ul class="options" aria-labelledby="all-heading">
-          ${shown.map((value) => this.renderChoice(value, top.includes(value), top.length >= max))}
-        </ul>
-      </fieldset>
-    `;
-  }
-
-  private renderOrderedList(
-    list: readonly string[],
-    labelledBy?: string,
-    extra?: (value: string) => TemplateResult,
-  ): TemplateResult {
-    return html`
-      <ol part="list" class="ranking" aria-labelledby=${labelledBy ?? nothing}>
-        ${repeat(
-          list,
-          (value) => value,
-          (value, index) => this.renderItem(value, index, list.length, extra?.(value)),
-        )}
-      </ol>
-    `;
-  }
-
-  private renderItem(value: string, index: number, total: number, extra?: TemplateResult): TemplateResult {
-    const { label, description } = this.option(value);
-    const grabbed = this.grab.isGrabbed(value);
-    return html`
-      <li part="item" class="item ${grabbed ? 'grabbed' : ''}" data-value=${value}>
-        <span class="position" aria-hidden="true">${index + 1}</span>
-        <span class="text">
-          <span class="item-label">${label}</span>
-          ${description ? html`<span class="item-description">${description}</span>` : nothing}
-        </span>
-        <span class="controls">
-          <button
-            part="button handle"
-            type="button"
-            class="handle secondary"
-            aria-pressed=${grabbed ? 'true' : 'false'}
-            aria-label=${this.localize.t('priorityRanking.handleLabel', { label })}
-            aria-describedby="handle-hint"
-            @click=${() => {
-              this.grab.toggle(value);
-            }}
-            @keydown=${(event: KeyboardEvent) => {
-              this.onHandleKeydown(event, value);
-            }}
-            @blur=${() => {
-              this.onHandleBlur(value);
-            }}
-          >
-            ${grip}
-          </button>
-          ${index > 0 ? this.renderMove(value, label, -1) : html`<span class="move-spacer"></span>`}
-          ${index < total - 1 ? this.renderMove(value, label, 1) : html`<span class="move-spacer"></span>`}
-          ${extra ?? nothing}
-        </span>
-      </li>
-    `;
-  }
-
-  private renderMove(value: string, label: string, by: -1 | 1): TemplateResult {
-    const up = by < 0;
-    return html`
-      <button
-        part="button"
-        type="button"
-        class="secondary move ${up ? 'move-up' : 'move-down'}"
-        aria-label=${this.localize.t(up ? 'priorityRanking.moveUp' : 'priorityRanking.moveDown', { label })}
-        @click=${() => {
-          this.moveButton(value, by);
-        }}
-      >
-        ${this.localize.t(up ? 'priorityRanking.up' : 'priorityRanking.down')}
-      </button>
-    `;
-  }
-
-  private renderRemove(value: string): TemplateResult {
-    const label = this.label(value);
-    return html`
-      <button
-        part="button"
-        type="button"
-        class="secondary remove"
-        aria-label=${this.localize.t('priorityRanking.top.removeLabel', { label })}
-        @click=${() => {
-          this.removeChoice(value);
-        }}
-      >
-        ${this.localize.t('priorityRanking.top.remove')}
-      </button>
-    `;
-  }
-
-  private renderChoice(value: string, chosen: boolean, full: boolean): TemplateResult {
-    const { label, description } = this.option(value);
-    const blocked = !chosen && full;
-    return html`
-      <li class="option ${chosen ? 'is-chosen' : ''}">
-        <span class="text">
-          <span class="item-label">${label}</span>
-          ${description ? html`<span class="item-description">${description}</span>` : nothing}
-        </span>
-        <button
-          part="button"
-          type="button"
-          id=${this.toggleId(value)}
-          class="secondary toggle"
-          aria-label=${this.localize.t(chosen ? 'priorityRanking.top.removeLabel' : 'priorityRanking.top.addLabel', {
-            label,
-          })}
-          aria-disabled=${blocked ? 'true' : 'false'}
-          aria-describedby=${blocked && this.full ? 'top-full' : nothing}
-          @click=${() => {
-            this.toggleChoice(value);
-          }}
-        >
-          ${this.localize.t(chosen ? 'priorityRanking.top.remove' : 'priorityRanking.top.add')}
-        </button>
-      </li>
-    `;
+  private topView(): TopView {
+    return {
+      ...this.orderView(),
+      shown: this.state.shown,
+      top: this.state.top,
+      max: this.topMax,
+      full: this.full,
+      error: this.error,
+      errorPrefix: this.localize.t('common.errorPrefix'),
+      toggleId: (value) => this.toggleId(value),
+      toggle: (value) => {
+        this.toggleChoice(value);
+      },
+      remove: (value) => {
+        this.removeChoice(value);
+      },
+    };
   }
 
   private renderFailure(): TemplateResult | typeof nothing {

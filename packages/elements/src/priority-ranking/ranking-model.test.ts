@@ -3,6 +3,7 @@ import {
   addToTop,
   canMove,
   clampIndex,
+  insertionIndex,
   moveBy,
   moveTo,
   removeFromTop,
@@ -14,6 +15,14 @@ import {
 const abcd = ['a', 'b', 'c', 'd'] as const;
 
 describe('ranking model', () => {
+  it('lands a dragged row before the first other row whose middle is below the pointer', () => {
+    const middles = [20, 60, 100];
+    expect(insertionIndex(middles, 0)).to.equal(0);
+    expect(insertionIndex(middles, 21)).to.equal(1);
+    expect(insertionIndex(middles, 99)).to.equal(2);
+    expect(insertionIndex(middles, 500)).to.equal(3);
+  });
+
   it('moves a value to a position, clamped to the list, leaving the input alone', () => {
     expect(moveTo(abcd, 'c', 0)).to.deep.equal(['c', 'a', 'b', 'd']);
     expect(moveTo(abcd, 'a', 3)).to.deep.equal(['b', 'c', 'd', 'a']);

@@ -24,6 +24,14 @@ export function moveBy(order: readonly string[], value: string, by: number): str
   return from === -1 ? [...order] : moveTo(order, value, from + by);
 }
 
+/**
+ * Where a dragged row lands, as an index among all rows: the number of the other rows (given
+ * top to bottom by their middles) that the pointer at `y` is below.
+ */
+export function insertionIndex(middles: readonly number[], y: number): number {
+  return middles.filter((middle) => middle < y).length;
+}
+
 /** Whether `value` can move `by` places without leaving the list. */
 export function canMove(order: readonly string[], value: string, by: number): boolean {
   const from = order.indexOf(value);
