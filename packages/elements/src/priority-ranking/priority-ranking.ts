@@ -67,7 +67,8 @@ const VALUE_PATTERN = new RegExp(SLUG_PATTERN);
 /**
  * @summary Asks people what matters most to them — putting every option in order (`rank`),
  * choosing and ordering a top few (`top`), sharing out a budget of points (`points`), or
- * choosing between two options at a time (`pairwise`) — without ever needing to drag, and
+ * choosing between two options at a time (`pairwise`) — with buttons or the keyboard, never
+ * needing to drag (though options may be dragged by their handle with a mouse or finger), and
  * sends the answer to the configured endpoint, or keeps it on the device until it can.
  *
  * Attributes by mode: `max` (top); `budget`, `must-spend-all` and `step` (points);
