@@ -3,10 +3,19 @@ import { html, type TemplateResult } from 'lit';
 import type { Theme } from '../.storybook/theme.js';
 import { MISSING_ENDPOINT, UNREACHABLE_ENDPOINT } from './support/endpoints.js';
 import { findInPrompt, renderedPrompt } from './support/prompt.js';
+import {
+  answerPairs,
+  findInRanking,
+  giveTooManyPoints,
+  holdAndMoveDown,
+  rankingInEveryMode,
+  renderedRanking,
+  sendExpectingErrors,
+} from './support/ranking.js';
 
 /**
- * Each shipped token set on both variants, including the error styling, so the smoke test's
- * axe run checks every theme's colours and not only the default ones.
+ * Each shipped token set on every widget, variant and mode, including the error styling, so
+ * the smoke test's axe run checks every theme's colours and not only the default ones.
  */
 function renderThemed(): TemplateResult {
   return html`
@@ -18,6 +27,16 @@ function renderThemed(): TemplateResult {
         <p><a href="https://www.example.org/contact/feedback">Feedback</a></p>
       </participate-feedback-prompt>
     </div>
+    ${rankingInEveryMode({
+      endpoint: UNREACHABLE_ENDPOINT,
+      topic: 'storybook-theme',
+      headings: {
+        rank: 'Rank: an option held',
+        top: 'Top three: nothing chosen',
+        points: 'Points: too many given',
+        pairwise: 'Pairwise: one pair answered',
+      },
+    })}
   `;
 }
 
@@ -28,7 +47,7 @@ const meta: Meta = {
     docs: {
       description: {
         component:
-          'The three token sets the library ships, applied as a page would apply them: link `dist/cdn/themes/<name>.css`. The Friends and Family Test is shown with its validation error, so the error colours are on view too.',
+          'The three token sets the library ships, applied as a page would apply them: link `dist/cdn/themes/<name>.css`. The play function puts the widgets into the states that use the most colours: the Friends and Family Test and the top-three ranking sent empty (validation errors), the points ranking over its budget (the count in the error colour, and an error), a pairwise ranking with one pair answered (its link buttons), and an option held in the ranking (the moving colours).',
       },
     },
   },
@@ -36,6 +55,14 @@ const meta: Meta = {
     const fft = await renderedPrompt(canvasElement, '#fft');
     (await findInPrompt<HTMLButtonElement>(fft, 'button[type="submit"]')).click();
     await findInPrompt(fft, '.error-summary');
+
+    await sendExpectingErrors(await renderedRanking(canvasElement, '#storybook-theme-top'));
+    await giveTooManyPoints(await renderedRanking(canvasElement, '#storybook-theme-points'));
+    const pairwise = await renderedRanking(canvasElement, '#storybook-theme-pairwise');
+    await answerPairs(pairwise, 1);
+    await findInRanking(pairwise, '.stop');
+    // Last: focus moving anywhere else would put the held option down.
+    await holdAndMoveDown(await renderedRanking(canvasElement, '#storybook-theme-rank'), 'mental-health');
   },
 };
 export default meta;
