@@ -3,6 +3,15 @@ import { html, type TemplateResult } from 'lit';
 import { LOCALES, type Locale } from '../.storybook/locale.js';
 import { UNREACHABLE_ENDPOINT } from './support/endpoints.js';
 import { answerNo } from './support/prompt.js';
+import {
+  answerPairs,
+  chooseOneTooMany,
+  giveTooManyPoints,
+  holdAndMoveDown,
+  rankingInEveryMode,
+  renderedRanking,
+  stopComparing,
+} from './support/ranking.js';
 
 interface LocaleArgs {
   locale: Locale;
@@ -10,7 +19,10 @@ interface LocaleArgs {
 
 type Story = StoryObj<LocaleArgs>;
 
-/** Each prompt sits in an element carrying the language and its direction, as on a page in it. */
+/**
+ * Each widget sits in an element carrying the language and its direction, as on a page in it:
+ * the feedback prompt in both variants, then the priority ranking in every mode.
+ */
 function renderLocale({ locale }: LocaleArgs): TemplateResult {
   const { dir } = LOCALES[locale];
   const prompt = (variant: string, topic: string): TemplateResult => html`
@@ -35,6 +47,17 @@ function renderLocale({ locale }: LocaleArgs): TemplateResult {
         ${prompt('fft', `storybook-${locale}-fft`)}
       </section>
     </div>
+    ${rankingInEveryMode({
+      endpoint: UNREACHABLE_ENDPOINT,
+      topic: `storybook-${locale}`,
+      locale,
+      headings: {
+        rank: 'Rank: an option held and moved',
+        top: 'Top three: one too many',
+        points: 'Points: too many given',
+        pairwise: 'Pairwise: stopped after two pairs',
+      },
+    })}
   `;
 }
 
@@ -43,13 +66,21 @@ const meta = {
   render: renderLocale,
   argTypes: { locale: { control: false } },
   play: async ({ canvasElement, args }) => {
-    await answerNo(canvasElement, `#storybook-${args.locale}-follow-up`);
+    const id = `#storybook-${args.locale}`;
+    await answerNo(canvasElement, `${id}-follow-up`);
+    await chooseOneTooMany(await renderedRanking(canvasElement, `${id}-top`), 3);
+    await giveTooManyPoints(await renderedRanking(canvasElement, `${id}-points`));
+    const pairwise = await renderedRanking(canvasElement, `${id}-pairwise`);
+    await answerPairs(pairwise, 2);
+    await stopComparing(pairwise);
+    // Last: focus moving anywhere else would put the held option down.
+    await holdAndMoveDown(await renderedRanking(canvasElement, `${id}-rank`), 'mental-health');
   },
   parameters: {
     docs: {
       description: {
         component:
-          'The shipped translations side by side: the question, the follow-up after "No" (opened by the play function) and the Friends and Family Test. A prompt takes the language of its own `lang` or the nearest ancestor\'s, and loads that locale\'s strings on demand.',
+          "The shipped translations side by side. The feedback prompt: the question, the follow-up after \"No\" and the Friends and Family Test. The priority ranking in every mode, with the options written in the same language, as an author would: an option picked up with the keyboard and moved (its handle, Up and Down in the language, and the move announced), a top three with one too many tried, points over the budget (the count and the errors use the language's plural forms) and a pairwise comparison stopped after two pairs (its summary counts choices in words). The play function puts each widget into that state. A widget takes the language of its own `lang` or the nearest ancestor's, and loads that locale's strings on demand.",
       },
     },
   },
@@ -73,7 +104,10 @@ export const Urdu: Story = {
   args: { locale: 'ur' },
   parameters: {
     docs: {
-      description: { story: 'Urdu, written right to left: the prompt sets `dir="rtl"` and its layout mirrors.' },
+      description: {
+        story:
+          'Urdu, written right to left: each widget sets `dir="rtl"` and its layout mirrors, the ranking\'s numbers and buttons included.',
+      },
     },
   },
 };
