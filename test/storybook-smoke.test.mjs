@@ -18,6 +18,11 @@ const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 /** The standard the stories are held to, as in .storybook/preview.ts. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+/** Every widget a story may show; each must render something into its shadow root. */
+const WIDGETS = ['participate-feedback-prompt', 'participate-priority-ranking']
+  .map((tag) => `#storybook-root ${tag}`)
+  .join(', ');
+
 /** Long enough for a play function that waits out the prompt's quick retries. */
 const STORY_TIMEOUT_MS = 30_000;
 
@@ -136,11 +141,11 @@ async function waitForStory(page) {
   const failures = await page.evaluate(() => /** @type {any} */ (globalThis).__storyFailures);
   assert.ok(failures.length === 0, `The story or its play function failed:\n${failures.join('\n')}`);
   await page.waitForFunction(() => (document.getElementById('storybook-root')?.childElementCount ?? 0) > 0);
-  // A prompt with an empty shadow root has not rendered (not defined, or its strings never came).
-  const blank = await page.$$eval('#storybook-root participate-feedback-prompt', (prompts) =>
-    prompts.filter((prompt) => !prompt.shadowRoot?.childElementCount).map((prompt) => prompt.outerHTML.slice(0, 120)),
+  // A widget with an empty shadow root has not rendered (not defined, or its strings never came).
+  const blank = await page.$$eval(WIDGETS, (widgets) =>
+    widgets.filter((widget) => !widget.shadowRoot?.childElementCount).map((widget) => widget.outerHTML.slice(0, 120)),
   );
-  assert.ok(blank.length === 0, `These prompts rendered nothing into their shadow roots:\n${blank.join('\n')}`);
+  assert.ok(blank.length === 0, `These widgets rendered nothing into their shadow roots:\n${blank.join('\n')}`);
   // Let pending renders and focus moves land before axe looks.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
