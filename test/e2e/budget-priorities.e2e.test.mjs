@@ -129,6 +129,12 @@ async function axeViolations(page) {
   }, WCAG_TAGS);
 }
 
+/** Whether the page scrolls sideways at 320 CSS px wide (WCAG 1.4.10 reflow). */
+async function scrollsSideways(page) {
+  await page.setViewportSize({ width: 320, height: 640 });
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
+
 /** Four decimal places, as the collector rounds results. */
 const round = (value) => Math.round(value * 10_000) / 10_000;
 
@@ -189,6 +195,7 @@ describe('budget priorities page: every ranking mode', () => {
       ['rank', 'top', 'points', 'pairwise'],
     );
     assert.deepEqual(await axeViolations(page), []);
+    assert.equal(await scrollsSideways(page), false, 'reflows at 320 px');
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -594,6 +601,7 @@ describe('budget priorities page: every ranking mode', () => {
       await withoutWidgets.goto(`${stack.demoUrl}${PAGE}`);
       assert.equal(await withoutWidgets.locator(`${widgetSelector(TOPIC.rank)} form`).isVisible(), true);
       assert.deepEqual(await axeViolations(withoutWidgets), []);
+      assert.equal(await scrollsSideways(withoutWidgets), false, 'the plain forms reflow at 320 px');
       await withoutWidgets.close();
     });
 
