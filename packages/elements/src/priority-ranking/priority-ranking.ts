@@ -198,6 +198,7 @@ export class ParticipatePriorityRanking extends ParticipateElement {
   private drafts: DraftStore<SavedState> | undefined;
   private draftScope = '';
   private readonly optionChildren = new OptionChildrenController(this);
+  private optionIndex: { list: ParticipateOption[]; byValue: Map<string, ParticipateOption> } | undefined;
   private pendingFocus: string | undefined;
   private movingFocus = false;
   private lastStatus = this.submission.status;
@@ -372,7 +373,12 @@ export class ParticipatePriorityRanking extends ParticipateElement {
   }
 
   private option(value: string): ParticipateOption {
-    return this.optionList.find((option) => option.value === value) ?? { value, label: value };
+    const list = this.optionList;
+    // Every row looks its option up on every render: by value, not by searching the list.
+    if (this.optionIndex?.list !== list) {
+      this.optionIndex = { list, byValue: new Map(list.map((option) => [option.value, option])) };
+    }
+    return this.optionIndex.byValue.get(value) ?? { value, label: value };
   }
 
   private label(value: string): string {
