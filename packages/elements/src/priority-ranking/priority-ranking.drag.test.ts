@@ -154,6 +154,38 @@ describe('<participate-priority-ranking> dragging', () => {
     await until(() => order(el).join() === 'waiting-lists,gp-access,mental-health', 'top list reordered');
   });
 
+  it('is dragged right to left in Urdu and in Welsh, and says so in each language', async () => {
+    const urdu = await ranking(
+      html`<participate-priority-ranking lang="ur" endpoint="/x" topic="drag-ur"
+        >${RANKING_OPTIONS}</participate-priority-ranking
+      >`,
+    );
+    await until(() => $(urdu, '[part="base"]').getAttribute('dir') === 'rtl', 'right to left');
+    const start = pointIn(handle(urdu, 'gp-access'));
+    await touch('start', start);
+    await touchTo(start, [start[0], pointIn(row(urdu, 'mental-health'), 0.7)[1]]);
+    await until(() => row(urdu, 'waiting-lists').classList.contains('drop-before'), 'Urdu drop line');
+    await expectNoAxeViolations(urdu);
+    await touch('end');
+    await said(urdu, 'Easier GP appointments، 4 میں سے مقام 2 پر رکھ دیا گیا');
+    expect(order(urdu)).to.deep.equal(['mental-health', 'gp-access', 'waiting-lists', 'transport']);
+    urdu.remove();
+
+    const welsh = await ranking(
+      html`<participate-priority-ranking lang="cy" endpoint="/x" topic="drag-cy"
+        >${RANKING_OPTIONS}</participate-priority-ranking
+      >`,
+    );
+    await until(() => $(welsh, '[part="base"]').getAttribute('lang') === 'cy', 'Welsh');
+    const from = pointIn(handle(welsh, 'transport'));
+    await sendMouse({ type: 'move', position: from });
+    await sendMouse({ type: 'down' });
+    await mouseTo(from, [from[0], pointIn(row(welsh, 'gp-access'), 0.2)[1]]);
+    await until(() => row(welsh, 'gp-access').classList.contains('drop-before'), 'Welsh drop line');
+    await sendMouse({ type: 'up' });
+    await said(welsh, "Transport to hospital, wedi'i ollwng yn safle 1 o 4");
+  });
+
   it('scrolls the page while the pointer is held at its bottom edge, then drops there', async () => {
     await setViewport({ width: 400, height: HEIGHT });
     const el = await rankOf(MANY_OPTIONS);

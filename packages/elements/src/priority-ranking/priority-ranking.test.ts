@@ -496,6 +496,43 @@ describe('<participate-priority-ranking> top mode', () => {
     expect((await storedRows(topic))[0]?.answer).to.deep.include({ max: 1, top: ['transport'] });
   });
 
+  it('keeps a shuffled order and the choices through a reload, and sends the order first shown', async () => {
+    const topic = uniqueTopic();
+    const shuffledTop = () =>
+      ranking(
+        html`<participate-priority-ranking mode="top" max="2" shuffle endpoint=${endpoint} topic=${topic}
+          >${OPTIONS}</participate-priority-ranking
+        >`,
+      );
+    const shownIn = (element: Element) => $$(element, '.options > li .item-label').map((label) => label.textContent);
+    const first = await shuffledTop();
+    const shown = shownIn(first);
+    $(first, '#toggle-2').click();
+    $(first, '#toggle-0').click();
+    await until(() => order(first).length === 2);
+    const chosen = order(first);
+    first.remove();
+
+    const again = await shuffledTop();
+    expect(shownIn(again), 'the same shuffled order, not a new one').to.deep.equal(shown);
+    expect(order(again)).to.deep.equal(chosen);
+    buttonByText(again, 'Send').click();
+    await until(() => text(again).includes('Thank you for your answer'));
+    const answer = (await storedRows(topic))[0]?.answer;
+    expect(answer).to.deep.include({ mode: 'top', shuffled: true, max: 2, top: chosen });
+    const labelOf: Record<string, string> = {
+      'gp-access': 'Easier GP appointments',
+      'mental-health': 'Mental health support',
+      'waiting-lists': 'Shorter waiting lists',
+      transport: 'Transport to hospital',
+    };
+    const sentShown = (answer as { shown: string[] }).shown;
+    expect(
+      sentShown.map((value) => labelOf[value]),
+      'shown is the order the person saw',
+    ).to.deep.equal(shown);
+  });
+
   it('caps max at the number of options, with a warning for the web team', async () => {
     const warnings: string[] = [];
     const original = console.warn;
