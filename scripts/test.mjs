@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 
 const steps = [
+  ['test runner self-test', 'node --test scripts/test.test.mjs'],
   ['build (schema, elements, collector)', 'npm run build --silent'],
   ['lint (ESLint + Prettier)', 'npm run lint --silent'],
   ['typecheck', 'npm run typecheck --silent'],
@@ -16,9 +17,16 @@ const steps = [
 ];
 
 const only = process.argv.slice(2);
+const chosen = steps.filter(([name]) => only.length === 0 || only.some((word) => name.includes(word)));
+if (chosen.length === 0) {
+  // A mistyped filter must not pass as a green run of nothing.
+  console.error(
+    `No step matches ${only.map((word) => `"${word}"`).join(' or ')}; steps: ${steps.map(([name]) => name).join('; ')}`,
+  );
+  process.exit(2);
+}
 const results = [];
-for (const [name, command] of steps) {
-  if (only.length > 0 && !only.some((word) => name.includes(word))) continue;
+for (const [name, command] of chosen) {
   console.log(`\n▶ ${name}\n  $ ${command}`);
   const started = Date.now();
   const { status } = spawnSync(command, { shell: true, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
