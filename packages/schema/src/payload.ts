@@ -1,6 +1,9 @@
 import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
 import {
+  EFFORTS,
+  EFFORT_FILTERS,
   FEEDBACK_VARIANTS,
+  FRUIT_TREE_VIEWS,
   FFT_RATINGS,
   LIMITS,
   PAIRWISE_CHOICES,
@@ -150,6 +153,39 @@ export const PairwiseAnswer = Type.Object(
 
 export const PriorityRankingAnswer = tagged('mode', [RankAnswer, TopAnswer, PointsAnswer, PairwiseAnswer]);
 
+/** One fruit of the participation tree that a person chose. */
+export const FruitChoice = Type.Object(
+  {
+    fruit: Slug,
+    branch: Slug,
+    effort: oneOf(EFFORTS, 'What the fruit asks of the person: once, regular or ongoing'),
+  },
+  strict,
+);
+
+/**
+ * The mix of involvement a person chose on the participation tree: any fruits from any
+ * branches, in no order. The contact details, if given, travel beside it in `contact`.
+ */
+export const FruitTreeAnswer = Type.Object(
+  {
+    chosen: Type.Array(FruitChoice, {
+      minItems: 1,
+      maxItems: LIMITS.fruitCount,
+      description: 'The fruits chosen, each once, with its branch and effort. Order means nothing.',
+    }),
+    offered: Type.Integer({
+      minimum: 1,
+      maximum: LIMITS.fruitCount,
+      description: 'How many fruits the tree offered.',
+    }),
+    effortFilter: oneOf(EFFORT_FILTERS, '"How much time can you give?" when the answer was sent'),
+    view: oneOf(FRUIT_TREE_VIEWS, 'The view the answer was sent from'),
+    contactGiven: Type.Boolean({ description: 'True when contact details travel with the answer.' }),
+  },
+  strict,
+);
+
 /**
  * What the collector needs to tell a person from a script, sent by every widget. Not
  * stored: the collector checks it and drops it.
@@ -239,9 +275,10 @@ function response<W extends string, A extends TSchema>(widget: W, answer: A) {
 
 export const FeedbackPromptResponse = response('feedback-prompt', FeedbackPromptAnswer);
 export const PriorityRankingResponse = response('priority-ranking', PriorityRankingAnswer);
+export const FruitTreeResponse = response('fruit-tree', FruitTreeAnswer);
 
 /** Any response a widget posts. New widgets add a member here. */
-export const ResponsePayload = tagged('widget', [FeedbackPromptResponse, PriorityRankingResponse], {
+export const ResponsePayload = tagged('widget', [FeedbackPromptResponse, PriorityRankingResponse, FruitTreeResponse], {
   $id: 'https://participate.dev/schema/v1/response.json',
   title: 'Participate response',
 });
@@ -257,6 +294,9 @@ export type PairwiseComparison = Static<typeof PairwiseComparison>;
 export type PairwiseAnswer = Static<typeof PairwiseAnswer>;
 export type PriorityRankingAnswer = Static<typeof PriorityRankingAnswer>;
 export type PriorityRankingResponse = Static<typeof PriorityRankingResponse>;
+export type FruitChoice = Static<typeof FruitChoice>;
+export type FruitTreeAnswer = Static<typeof FruitTreeAnswer>;
+export type FruitTreeResponse = Static<typeof FruitTreeResponse>;
 export type ResponsePayload = Static<typeof ResponsePayload>;
 export type BotCheck = Static<typeof BotCheck>;
 export type Contact = Static<typeof Contact>;

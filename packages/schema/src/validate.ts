@@ -2,6 +2,7 @@ import AjvImport, { type ErrorObject } from 'ajv';
 import addFormatsImport from 'ajv-formats';
 import { ResponsePayload } from './payload.js';
 import { rankingProblems } from './ranking-rules.js';
+import { fruitTreeProblems } from './fruit-tree-rules.js';
 
 // Both ship CommonJS; under NodeNext their default exports arrive wrapped.
 const Ajv = AjvImport as unknown as typeof AjvImport.default;
@@ -55,7 +56,12 @@ export function createResponseValidator() {
 
   return (input: unknown): ValidationResult<ResponsePayload> => {
     if (check(input)) {
-      const problems = input.widget === 'priority-ranking' ? rankingProblems(input.answer) : [];
+      const problems =
+        input.widget === 'priority-ranking'
+          ? rankingProblems(input.answer)
+          : input.widget === 'fruit-tree'
+            ? fruitTreeProblems(input)
+            : [];
       return problems.length === 0 ? { ok: true, value: input } : { ok: false, problems };
     }
     // The alternatives of an anyOf are summed up by the anyOf's own problem.

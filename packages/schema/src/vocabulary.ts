@@ -17,7 +17,7 @@ export const STAGES = [
 export type Stage = (typeof STAGES)[number];
 
 /** Widget kinds that post responses. */
-export const WIDGETS = ['feedback-prompt', 'priority-ranking'] as const;
+export const WIDGETS = ['feedback-prompt', 'priority-ranking', 'fruit-tree'] as const;
 export type WidgetKind = (typeof WIDGETS)[number];
 
 /** Variants of the feedback prompt. */
@@ -34,6 +34,21 @@ export type RankingMode = (typeof RANKING_MODES)[number];
 /** A pairwise choice: the first option, the second, or "I can't decide". */
 export const PAIRWISE_CHOICES = ['a', 'b', 'cant-decide'] as const;
 export type PairwiseChoice = (typeof PAIRWISE_CHOICES)[number];
+
+/**
+ * How much a fruit of the participation tree asks of a person: a few minutes, once; a few
+ * hours now and then; or an ongoing role. Not a ranking of worth: a matter of time.
+ */
+export const EFFORTS = ['once', 'regular', 'ongoing'] as const;
+export type Effort = (typeof EFFORTS)[number];
+
+/** "How much time can you give?": any, or up to one of the efforts. */
+export const EFFORT_FILTERS = ['any', ...EFFORTS] as const;
+export type EffortFilter = (typeof EFFORT_FILTERS)[number];
+
+/** The two views of the fruit tree: the illustration and the list of checkboxes. */
+export const FRUIT_TREE_VIEWS = ['tree', 'list'] as const;
+export type FruitTreeView = (typeof FRUIT_TREE_VIEWS)[number];
 
 /** Answers to "Is this page useful?". */
 export const USEFUL_ANSWERS = ['yes', 'no'] as const;
@@ -60,6 +75,9 @@ export const LIMITS = {
   pointsBudget: 10_000,
   /** Pairs one person may compare. */
   pairwiseComparisonCount: 200,
+  /** Fruits one participation tree may offer, and branches they may hang on. */
+  fruitCount: 60,
+  branchCount: 12,
   /** A contact's name, email and phone number. */
   nameLength: 200,
   emailLength: 254,
