@@ -1,5 +1,6 @@
-/** Translates a key with options; the element passes its LocalizeController's `t`. */
-export type Translate = (key: string, options?: Record<string, unknown>) => string;
+import type { Translate } from '../shared/translate.js';
+
+export type { Translate };
 
 /** Where an option stands in the list it was moved within: 1-based for people. */
 export interface Placed {
