@@ -35,13 +35,22 @@ export const RESPONSE_COLUMNS = [
   'body_hash',
 ] as const satisfies readonly (keyof ResponseRow)[];
 
+/**
+ * How the answer is to be read: the feedback prompt's variant, the ranking's mode, or
+ * `fruit-tree`, whose answers have one shape only.
+ */
+function variantOf(answer: AcceptedResponse['answer']): StoredResponse['variant'] {
+  if ('variant' in answer) return answer.variant;
+  if ('mode' in answer) return answer.mode;
+  return 'fruit-tree';
+}
+
 export function rowFrom(response: AcceptedResponse, receivedAt: string): ResponseRow {
   return {
     id: response.id,
     schema_version: response.schemaVersion,
     widget: response.widget,
-    // The feedback prompt's variant, or the ranking's mode: how the answer is to be read.
-    variant: 'variant' in response.answer ? response.answer.variant : response.answer.mode,
+    variant: variantOf(response.answer),
     topic: response.topic,
     stage: response.stage ?? null,
     locale: response.locale,

@@ -2,6 +2,7 @@ import type {
   Contact,
   FeedbackPromptAnswer,
   FeedbackVariant,
+  FruitTreeAnswer,
   PriorityRankingAnswer,
   RankingMode,
   ResponsePayload,
@@ -13,8 +14,8 @@ export interface StoredResponse {
   id: string;
   schemaVersion: number;
   widget: ResponsePayload['widget'];
-  /** The feedback prompt's variant, or the ranking's mode. */
-  variant: FeedbackVariant | RankingMode;
+  /** The feedback prompt's variant, the ranking's mode, or `fruit-tree` (one shape only). */
+  variant: FeedbackVariant | RankingMode | 'fruit-tree';
   topic: string;
   /** Null when the widget was not tagged with an engagement-cycle stage. */
   stage: Stage | null;
@@ -24,7 +25,7 @@ export interface StoredResponse {
   receivedAt: string;
   /** The response this one replaces (a follow-up or changed answer), else null. */
   amends: string | null;
-  answer: FeedbackPromptAnswer | PriorityRankingAnswer;
+  answer: FeedbackPromptAnswer | PriorityRankingAnswer | FruitTreeAnswer;
 }
 
 /** Contact details, kept apart from answers and deleted on their own schedule. */
