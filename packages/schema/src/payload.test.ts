@@ -144,5 +144,17 @@ describe('bot check and contact details', () => {
       problems(response({ contact: { name: 'Ada', phone: 'call me', consent: true } })).join(),
       /\/contact\/phone must match pattern/,
     );
+    // As GOV.UK services do, an address needs a domain with a dot, and no dot at either end.
+    for (const email of ['ada@localhost', '.ada@example.org', 'ada.@example.org', 'ada@example..org']) {
+      assert.match(
+        problems(response({ contact: { name: 'Ada', email, consent: true } })).join(),
+        /\/contact\/email/,
+        email,
+      );
+    }
+    assert.deepEqual(
+      problems(response({ contact: { name: 'Ada', email: "o'neil+nhs@mail.example.co.uk", consent: true } })),
+      [],
+    );
   });
 });

@@ -1,6 +1,8 @@
 import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
 import {
   EFFORTS,
+  EMAIL_PATTERN,
+  PHONE_PATTERN,
   EFFORT_FILTERS,
   FEEDBACK_VARIANTS,
   FRUIT_TREE_VIEWS,
@@ -212,11 +214,11 @@ export const BotCheck = Type.Object(
 export const Contact = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: LIMITS.nameLength }),
-    email: Type.Optional(Type.String({ format: 'email', maxLength: LIMITS.emailLength })),
+    email: Type.Optional(Type.String({ format: 'email', pattern: EMAIL_PATTERN, maxLength: LIMITS.emailLength })),
     phone: Type.Optional(
       Type.String({
         maxLength: LIMITS.phoneLength,
-        pattern: '^\\+?[0-9][0-9 ()-]{5,30}$',
+        pattern: PHONE_PATTERN,
         description: 'A UK or international phone number: digits, spaces, brackets and hyphens.',
       }),
     ),

@@ -90,6 +90,16 @@ export const LIMITS = {
   bodyBytes: 16 * 1024,
 } as const;
 
+/**
+ * An email address as GOV.UK services accept one: a local part of the usual characters
+ * (dots between, not at the ends), an @, and a domain with at least one dot.
+ */
+export const EMAIL_PATTERN =
+  "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$";
+
+/** A UK or international phone number: an optional +, then digits, spaces, brackets and hyphens. */
+export const PHONE_PATTERN = '^\\+?[0-9][0-9 ()-]{5,30}$';
+
 /** Option values and topics are slugs: short, safe in CSV and URLs. */
 export const SLUG_PATTERN = '^[a-z0-9][a-z0-9-_.]*$';
 
