@@ -5,26 +5,39 @@ export interface ParticipateOption {
   description?: string;
 }
 
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * An element's text, split by slot: text outside any slotted child under `''`, each
+ * `slot="…"` child's text under its name. Text only: markup is never rendered.
+ */
+export function textBySlot(element: Element): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const node of element.childNodes) {
+    const slot = node instanceof Element ? (node.getAttribute('slot') ?? '') : '';
+    texts.set(slot, (texts.get(slot) ?? '') + (node.textContent ?? ''));
+  }
+  for (const [slot, text] of texts) texts.set(slot, collapse(text));
+  return texts;
+}
+
+/** One `<participate-option>` as text, or undefined when it has no value. */
+export function readOption(element: Element): ParticipateOption | undefined {
+  const value = element.getAttribute('value')?.trim();
+  if (!value) return undefined;
+  const texts = textBySlot(element);
+  const option: ParticipateOption = { value, label: texts.get('') || value };
+  const description = texts.get('description');
+  if (description) option.description = description;
+  return option;
+}
+
 /**
  * Reads `<participate-option value="…">Label<span slot="description">…</span></participate-option>`
  * children as plain text: markup in a label is never rendered.
  */
 export function readOptions(host: Element): ParticipateOption[] {
-  const options: ParticipateOption[] = [];
-  for (const element of host.querySelectorAll(':scope > participate-option')) {
-    const value = element.getAttribute('value')?.trim();
-    if (!value) continue;
-    let label = '';
-    let description = '';
-    for (const node of element.childNodes) {
-      const isDescription = node instanceof Element && node.getAttribute('slot') === 'description';
-      if (isDescription) description += node.textContent;
-      else label += node.textContent ?? '';
-    }
-    const option: ParticipateOption = { value, label: label.replace(/\s+/g, ' ').trim() || value };
-    const trimmedDescription = description.replace(/\s+/g, ' ').trim();
-    if (trimmedDescription) option.description = trimmedDescription;
-    options.push(option);
-  }
-  return options;
+  return [...host.querySelectorAll(':scope > participate-option')]
+    .map(readOption)
+    .filter((option): option is ParticipateOption => option !== undefined);
 }
