@@ -20,6 +20,8 @@ interface ContactJson {
   name: string;
   email: string | null;
   phone: string | null;
+  fruits: string[];
+  branches: string[];
 }
 
 interface StatsJson {
@@ -362,6 +364,8 @@ describe('GET /v1/contacts', () => {
         name: 'Ada Lovelace',
         email: 'ada@example.org',
         phone: null,
+        fruits: [],
+        branches: [],
       },
       {
         responseId: formula.id,
@@ -371,6 +375,8 @@ describe('GET /v1/contacts', () => {
         name: '=HYPERLINK("https://attacker.example","Click")',
         email: null,
         phone: '+44 20 7946 0000',
+        fruits: [],
+        branches: [],
       },
     ]);
   });

@@ -1,7 +1,7 @@
 import pg from 'pg';
-import type { PriorityRankingAnswer } from '@participate/schema';
+import type { FruitTreeAnswer, PriorityRankingAnswer } from '@participate/schema';
 import { MIGRATIONS, tooNewError } from './migrations.js';
-import { RESPONSE_COLUMNS, rowFrom, storedFrom, type ResponseRow } from './rows.js';
+import { contactFrom, RESPONSE_COLUMNS, rowFrom, storedFrom, type ResponseRow } from './rows.js';
 import {
   StoreUnavailableError,
   type AcceptedResponse,
@@ -9,6 +9,7 @@ import {
   type DiscardedCount,
   type DiscardReason,
   type ExportFilter,
+  type FruitTreeAnswerRow,
   type InsertResult,
   type PurgeCutoffs,
   type PurgeResult,
@@ -98,6 +99,46 @@ const RANKING_ANSWERS = `
     WHERE topic = $1 AND widget = 'priority-ranking'
   )
   SELECT answer::text AS answer FROM ranked WHERE position = 1 ORDER BY received_at, seq`;
+
+/**
+ * The latest fruit-tree answer of each `amends` chain in a topic, in the order those answers
+ * arrived, and whether any response of the chain came with contact details.
+ */
+const FRUIT_TREE_ANSWERS = `
+  WITH ranked AS (
+    SELECT answer, received_at, seq,
+           bool_or((answer ->> 'contactGiven')::boolean) OVER (PARTITION BY COALESCE(amends, id)) AS contact_given,
+           ROW_NUMBER() OVER (PARTITION BY COALESCE(amends, id) ORDER BY received_at DESC, seq DESC) AS position
+    FROM responses
+    WHERE topic = $1 AND widget = 'fruit-tree'
+  )
+  SELECT answer::text AS answer, contact_given FROM ranked WHERE position = 1 ORDER BY received_at, seq`;
+
+/**
+ * Contact details, each with the latest fruit-tree answer of its chain (null for other
+ * widgets), so that they can be filtered by a fruit or branch that person chose.
+ * $1 topic, $2 fruit, $3 branch: each null for any.
+ */
+const CONTACTS = `
+  WITH ranked AS (
+    SELECT topic, COALESCE(amends, id) AS chain, answer,
+           ROW_NUMBER() OVER (PARTITION BY topic, COALESCE(amends, id) ORDER BY received_at DESC, seq DESC) AS position
+    FROM responses
+    WHERE widget = 'fruit-tree' AND ($1::text IS NULL OR topic = $1::text)
+  ),
+  latest AS (SELECT topic, chain, answer FROM ranked WHERE position = 1)
+  SELECT c.response_id, r.topic, r.widget,
+         to_char(c.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at,
+         c.name, c.email, c.phone, latest.answer::text AS fruit_answer
+  FROM contacts c
+  JOIN responses r ON r.id = c.response_id
+  LEFT JOIN latest ON latest.topic = r.topic AND latest.chain = COALESCE(r.amends, r.id)
+  WHERE ($1::text IS NULL OR r.topic = $1::text)
+    AND ($2::text IS NULL OR EXISTS (
+      SELECT 1 FROM json_array_elements(latest.answer -> 'chosen') AS choice WHERE choice ->> 'fruit' = $2::text))
+    AND ($3::text IS NULL OR EXISTS (
+      SELECT 1 FROM json_array_elements(latest.answer -> 'chosen') AS choice WHERE choice ->> 'branch' = $3::text))
+  ORDER BY c.received_at, r.seq`;
 
 function exportQuery(filter: ExportFilter): { where: string; params: string[] } {
   const conditions: string[] = [];
@@ -235,23 +276,8 @@ export class PostgresStore implements ResponseStore {
   }
 
   exportContacts(filter: ContactFilter = {}): AsyncGenerator<StoredContact> {
-    const params = filter.topic === undefined ? [] : [filter.topic];
-    const sql = `
-      SELECT c.response_id, r.topic, r.widget,
-             to_char(c.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at,
-             c.name, c.email, c.phone
-      FROM contacts c JOIN responses r ON r.id = c.response_id
-      ${filter.topic === undefined ? '' : 'WHERE r.topic = $1'}
-      ORDER BY c.received_at, r.seq`;
-    return this.#stream(sql, params, (row: ContactRow) => ({
-      responseId: row.response_id,
-      topic: row.topic,
-      widget: row.widget as StoredContact['widget'],
-      receivedAt: row.received_at,
-      name: row.name,
-      email: row.email,
-      phone: row.phone,
-    }));
+    const params = [filter.topic ?? null, filter.fruit ?? null, filter.branch ?? null];
+    return this.#stream(CONTACTS, params, contactFrom);
   }
 
   /**
@@ -353,6 +379,14 @@ export class PostgresStore implements ResponseStore {
     );
   }
 
+  fruitTreeAnswers(topic: string): Promise<FruitTreeAnswerRow[]> {
+    return attempt(async () =>
+      (await this.#pool.query<{ answer: string; contact_given: boolean }>(FRUIT_TREE_ANSWERS, [topic])).rows.map(
+        (row) => ({ answer: JSON.parse(row.answer) as FruitTreeAnswer, contactGiven: row.contact_given }),
+      ),
+    );
+  }
+
   count(): Promise<number> {
     return attempt(async () => {
       const { rows } = await this.#pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM responses');
@@ -369,14 +403,4 @@ export class PostgresStore implements ResponseStore {
   close(): Promise<void> {
     return attempt(() => this.#pool.end());
   }
-}
-
-interface ContactRow {
-  response_id: string;
-  topic: string;
-  widget: string;
-  received_at: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
 }

@@ -1,6 +1,6 @@
-import type { Stage } from '@participate/schema';
+import type { FruitTreeAnswer, Stage } from '@participate/schema';
 import { bodyHash } from './canonical.js';
-import type { AcceptedResponse, StoredResponse } from './store.js';
+import type { AcceptedResponse, StoredContact, StoredResponse } from './store.js';
 
 /** A response as both databases keep it, column by column. */
 export interface ResponseRow {
@@ -77,5 +77,33 @@ export function storedFrom(row: Omit<ResponseRow, 'body_hash'>): StoredResponse 
     receivedAt: row.received_at,
     amends: row.amends,
     answer: JSON.parse(row.answer) as StoredResponse['answer'],
+  };
+}
+
+/** Contact details as both databases give them, with the latest fruit-tree answer of their chain. */
+export interface ContactRow {
+  response_id: string;
+  topic: string;
+  widget: string;
+  received_at: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  /** The latest fruit-tree answer of the contact's `amends` chain, as JSON; null for other widgets. */
+  fruit_answer: string | null;
+}
+
+export function contactFrom(row: ContactRow): StoredContact {
+  const chosen = row.fruit_answer === null ? [] : (JSON.parse(row.fruit_answer) as FruitTreeAnswer).chosen;
+  return {
+    responseId: row.response_id,
+    topic: row.topic,
+    widget: row.widget as StoredContact['widget'],
+    receivedAt: row.received_at,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    fruits: chosen.map((choice) => choice.fruit),
+    branches: [...new Set(chosen.map((choice) => choice.branch))],
   };
 }

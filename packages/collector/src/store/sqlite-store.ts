@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import type { PriorityRankingAnswer } from '@participate/schema';
+import type { FruitTreeAnswer, PriorityRankingAnswer } from '@participate/schema';
 import { MIGRATIONS, tooNewError, type Migration } from './migrations.js';
-import { RESPONSE_COLUMNS, rowFrom, storedFrom, type ResponseRow } from './rows.js';
+import { contactFrom, RESPONSE_COLUMNS, rowFrom, storedFrom, type ResponseRow } from './rows.js';
 import {
   StoreUnavailableError,
   type AcceptedResponse,
@@ -12,6 +12,7 @@ import {
   type DiscardedCount,
   type DiscardReason,
   type ExportFilter,
+  type FruitTreeAnswerRow,
   type InsertResult,
   type PurgeCutoffs,
   type PurgeResult,
@@ -97,6 +98,43 @@ const RANKING_ANSWERS = `
     WHERE topic = @topic AND widget = 'priority-ranking'
   )
   SELECT answer FROM ranked WHERE position = 1 ORDER BY received_at, arrival`;
+
+/**
+ * The latest fruit-tree answer of each `amends` chain in a topic, in the order those answers
+ * arrived, and whether any response of the chain came with contact details.
+ */
+const FRUIT_TREE_ANSWERS = `
+  WITH ranked AS (
+    SELECT answer, received_at, rowid AS arrival,
+           MAX(json_extract(answer, '$.contactGiven')) OVER (PARTITION BY COALESCE(amends, id)) AS contact_given,
+           ROW_NUMBER() OVER (PARTITION BY COALESCE(amends, id) ORDER BY received_at DESC, rowid DESC) AS position
+    FROM responses
+    WHERE topic = @topic AND widget = 'fruit-tree'
+  )
+  SELECT answer, contact_given FROM ranked WHERE position = 1 ORDER BY received_at, arrival`;
+
+/**
+ * Contact details, each with the latest fruit-tree answer of its chain (null for other
+ * widgets), so that they can be filtered by a fruit or branch that person chose.
+ */
+const CONTACTS = `
+  WITH ranked AS (
+    SELECT topic, COALESCE(amends, id) AS chain, answer,
+           ROW_NUMBER() OVER (PARTITION BY topic, COALESCE(amends, id) ORDER BY received_at DESC, rowid DESC) AS position
+    FROM responses
+    WHERE widget = 'fruit-tree' AND (@topic IS NULL OR topic = @topic)
+  ),
+  latest AS (SELECT topic, chain, answer FROM ranked WHERE position = 1)
+  SELECT c.response_id, r.topic, r.widget, c.received_at, c.name, c.email, c.phone, latest.answer AS fruit_answer
+  FROM contacts c
+  JOIN responses r ON r.id = c.response_id
+  LEFT JOIN latest ON latest.topic = r.topic AND latest.chain = COALESCE(r.amends, r.id)
+  WHERE (@topic IS NULL OR r.topic = @topic)
+    AND (@fruit IS NULL OR EXISTS (
+      SELECT 1 FROM json_each(latest.answer, '$.chosen') AS choice WHERE json_extract(choice.value, '$.fruit') = @fruit))
+    AND (@branch IS NULL OR EXISTS (
+      SELECT 1 FROM json_each(latest.answer, '$.chosen') AS choice WHERE json_extract(choice.value, '$.branch') = @branch))
+  ORDER BY c.received_at, c.rowid`;
 
 function exportQuery(filter: ExportFilter): { where: string; params: Record<string, string> } {
   const conditions: string[] = [];
@@ -188,25 +226,8 @@ export class SqliteStore implements ResponseStore {
   }
 
   exportContacts(filter: ContactFilter = {}): AsyncGenerator<StoredContact> {
-    const params: Record<string, string> = {};
-    let where = '';
-    if (filter.topic !== undefined) {
-      where = 'WHERE r.topic = @topic';
-      params.topic = filter.topic;
-    }
-    const sql = `
-      SELECT c.response_id, r.topic, r.widget, c.received_at, c.name, c.email, c.phone
-      FROM contacts c JOIN responses r ON r.id = c.response_id
-      ${where} ORDER BY c.received_at, c.rowid`;
-    return this.#stream(sql, params, (row: ContactRow) => ({
-      responseId: row.response_id,
-      topic: row.topic,
-      widget: row.widget as StoredContact['widget'],
-      receivedAt: row.received_at,
-      name: row.name,
-      email: row.email,
-      phone: row.phone,
-    }));
+    const params = { topic: filter.topic ?? null, fruit: filter.fruit ?? null, branch: filter.branch ?? null };
+    return this.#stream(CONTACTS, params, contactFrom);
   }
 
   /**
@@ -216,7 +237,7 @@ export class SqliteStore implements ResponseStore {
    */
   // The caller names the shape of the rows its SQL selects.
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
-  async *#stream<Row, Item>(sql: string, params: Record<string, string>, map: (row: Row) => Item) {
+  async *#stream<Row, Item>(sql: string, params: Record<string, string | null>, map: (row: Row) => Item) {
     let reader: Database.Database;
     try {
       if (!this.#db.open) throw new Error('The database connection is closed');
@@ -291,6 +312,14 @@ export class SqliteStore implements ResponseStore {
     );
   }
 
+  fruitTreeAnswers(topic: string): Promise<FruitTreeAnswerRow[]> {
+    return attempt(() =>
+      (this.#db.prepare(FRUIT_TREE_ANSWERS).all({ topic }) as { answer: string; contact_given: number }[]).map(
+        (row) => ({ answer: JSON.parse(row.answer) as FruitTreeAnswer, contactGiven: row.contact_given === 1 }),
+      ),
+    );
+  }
+
   count(): Promise<number> {
     return attempt(() => (this.#db.prepare('SELECT COUNT(*) AS n FROM responses').get() as { n: number }).n);
   }
@@ -308,14 +337,4 @@ export class SqliteStore implements ResponseStore {
       if (this.#db.open) this.#db.close();
     });
   }
-}
-
-interface ContactRow {
-  response_id: string;
-  topic: string;
-  widget: string;
-  received_at: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
 }

@@ -37,6 +37,13 @@ export interface StoredContact {
   name: string;
   email: string | null;
   phone: string | null;
+  /**
+   * For a fruit-tree response, the fruits the person chose, as the latest response of its
+   * `amends` chain has them, in the order of that answer (which means nothing); else empty.
+   */
+  fruits: string[];
+  /** The branches of those fruits, each once, in the order first met; else empty. */
+  branches: string[];
 }
 
 /** What the store is given: a validated payload, its bot check already taken off. */
@@ -68,6 +75,10 @@ export interface ExportFilter {
 
 export interface ContactFilter {
   topic?: string;
+  /** Only people whose fruit-tree answer (the latest of its chain) holds this fruit. */
+  fruit?: string;
+  /** Only people whose fruit-tree answer (the latest of its chain) holds a fruit on this branch. */
+  branch?: string;
 }
 
 /** Why a post was answered as if stored but thrown away. */
@@ -107,6 +118,13 @@ export interface TallyRow {
   count: number;
 }
 
+/** One person's fruit-tree answer: the latest response of its `amends` chain. */
+export interface FruitTreeAnswerRow {
+  answer: FruitTreeAnswer;
+  /** True when any response of the chain came with contact details, also ones since deleted. */
+  contactGiven: boolean;
+}
+
 /**
  * Where responses are kept. SQLite and PostgreSQL implement the same contract and pass
  * the same test suite.
@@ -118,7 +136,7 @@ export interface ResponseStore {
   insert(response: AcceptedResponse, receivedAt: string): Promise<InsertResult>;
   /** Streams matching responses, oldest first, without loading them all into memory. */
   export(filter?: ExportFilter): AsyncIterable<StoredResponse>;
-  /** Streams contact details, oldest first. */
+  /** Streams contact details, oldest first, with the fruits of any fruit-tree answer they came with. */
   exportContacts(filter?: ContactFilter): AsyncIterable<StoredContact>;
   /** Deletes a response, the responses that amend it and their contact details; returns responses deleted. */
   deleteResponse(id: string): Promise<number>;
@@ -133,6 +151,11 @@ export interface ResponseStore {
    * only, in the order those latest responses arrived.
    */
   rankingAnswers(topic: string): Promise<PriorityRankingAnswer[]>;
+  /**
+   * The fruit-tree answers to one topic, the latest response of each `amends` chain only,
+   * in the order those latest responses arrived.
+   */
+  fruitTreeAnswers(topic: string): Promise<FruitTreeAnswerRow[]>;
   count(): Promise<number>;
   /** Rejects when the store cannot be used (for readiness checks). */
   ping(): Promise<void>;

@@ -4,7 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { FeedbackPromptResponse, PriorityRankingAnswer, PriorityRankingResponse } from '@participate/schema';
+import type {
+  FeedbackPromptResponse,
+  FruitChoice,
+  FruitTreeAnswer,
+  FruitTreeResponse,
+  PriorityRankingAnswer,
+  PriorityRankingResponse,
+} from '@participate/schema';
 import { buildServer, type ServerOptions } from '../server.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import type { StoredResponse } from '../store/store.js';
@@ -58,6 +65,42 @@ export function rankingPayload(
     page: `${ORIGIN}/have-your-say/priorities`,
     submittedAt: '2026-11-22T05:00:00.000Z',
     answer,
+    ...overrides,
+  };
+}
+
+/** A fruit: `value@branch:effort`, e.g. `governor@lead-and-govern:ongoing`. */
+export function fruit(spec: string): FruitChoice {
+  const match = /^([^@]+)@([^:]+):(once|regular|ongoing)$/.exec(spec);
+  if (!match?.[1] || !match[2] || !match[3]) throw new Error(`Not a fruit: ${spec}`);
+  return { fruit: match[1], branch: match[2], effort: match[3] as FruitChoice['effort'] };
+}
+
+/**
+ * A fruit-tree response choosing `fruits` (written as for `fruit`), with `contactGiven` set
+ * to match `overrides.contact`.
+ */
+export function fruitTreePayload(
+  fruits: string[],
+  answer: Partial<FruitTreeAnswer> = {},
+  overrides: Partial<Omit<FruitTreeResponse, 'answer'>> = {},
+): FruitTreeResponse {
+  return {
+    schemaVersion: 1,
+    id: randomUUID(),
+    widget: 'fruit-tree',
+    topic: 'get-involved',
+    locale: 'en',
+    page: `${ORIGIN}/get-involved`,
+    submittedAt: '2026-11-30T09:00:00.000Z',
+    answer: {
+      chosen: fruits.map(fruit),
+      offered: 14,
+      effortFilter: 'any',
+      view: 'tree',
+      contactGiven: overrides.contact !== undefined,
+      ...answer,
+    },
     ...overrides,
   };
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { canonicalJson } from '../store/canonical.js';
 import { StoreUnavailableError, type AcceptedResponse, type ResponseStore } from '../store/store.js';
-import { rankingPayload, validPayload } from './harness.js';
+import { fruitTreePayload, rankingPayload, validPayload } from './harness.js';
 
 /** A fresh, empty database; `open` may be called again to reach the same data. */
 export interface Database {
@@ -191,6 +191,8 @@ export function storeContract(name: string, freshDatabase: () => Promise<Databas
           name: 'Ada Lovelace',
           email: 'ada@example.org',
           phone: null,
+          fruits: [],
+          branches: [],
         },
       ]);
       const everyone = await collect(store.exportContacts());
@@ -354,6 +356,116 @@ export function storeContract(name: string, freshDatabase: () => Promise<Databas
       ]);
       assert.deepEqual(await store.rankingAnswers('elsewhere'), [rank(['a', 'c', 'b'])]);
       assert.deepEqual(await store.rankingAnswers('nothing-here'), []);
+      await store.close();
+    });
+
+    test('fruit-tree answers: the latest of each chain, contact details given anywhere in it, in arrival order', async () => {
+      const store = await freshStore();
+      const topic = 'get-involved';
+      const first = fruitTreePayload(['news@stay-informed:once'], {}, { topic, contact });
+      await store.insert(first, '2026-11-30T09:00:00.000Z');
+      await store.insert(
+        fruitTreePayload(['panel@shape-decisions:regular'], { view: 'list', effortFilter: 'regular' }, { topic }),
+        '2026-11-30T09:10:00.000Z',
+      );
+      // The first person adds a fruit later, without sending their contact details again.
+      const changed = fruitTreePayload(
+        ['news@stay-informed:once', 'governor@lead-and-govern:ongoing'],
+        {},
+        { topic, amends: first.id },
+      );
+      await store.insert(changed, '2026-11-30T09:20:00.000Z');
+      await store.insert(
+        fruitTreePayload(['news@stay-informed:once'], {}, { topic: 'elsewhere' }),
+        '2026-11-30T09:00:00.000Z',
+      );
+      await store.insert(validPayload({ topic }), '2026-11-30T09:00:00.000Z');
+
+      assert.deepEqual(await store.fruitTreeAnswers(topic), [
+        {
+          answer: {
+            chosen: [{ fruit: 'panel', branch: 'shape-decisions', effort: 'regular' }],
+            offered: 14,
+            effortFilter: 'regular',
+            view: 'list',
+            contactGiven: false,
+          },
+          contactGiven: false,
+        },
+        { answer: changed.answer, contactGiven: true },
+      ]);
+      assert.equal((await store.fruitTreeAnswers('elsewhere')).length, 1);
+      assert.deepEqual(await store.fruitTreeAnswers('nothing-here'), []);
+      await store.close();
+    });
+
+    test('contact details come with the fruits and branches of the latest answer, and filter by fruit or branch', async () => {
+      const store = await freshStore();
+      const topic = 'get-involved';
+      const ada = fruitTreePayload(
+        ['news@stay-informed:once', 'panel@shape-decisions:regular'],
+        {},
+        { topic, contact },
+      );
+      await store.insert(ada, '2026-11-30T09:00:00.000Z');
+      const bo = { name: 'Bo', phone: '01632 960000', consent: true as const };
+      const boFirst = fruitTreePayload(['governor@lead-and-govern:ongoing'], {}, { topic, contact: bo });
+      await store.insert(boFirst, '2026-11-30T09:05:00.000Z');
+      // Bo changes their mind: no longer a governor, but a peer supporter and a reader of the news.
+      await store.insert(
+        fruitTreePayload(
+          ['peer-support@work-together:regular', 'news@stay-informed:once', 'forum@work-together:regular'],
+          {},
+          { topic, amends: boFirst.id },
+        ),
+        '2026-11-30T09:30:00.000Z',
+      );
+      const cy = { name: 'Cy', email: 'cy@example.org', consent: true as const };
+      await store.insert(
+        fruitTreePayload(['governor@lead-and-govern:ongoing'], {}, { topic, contact: cy }),
+        '2026-11-30T09:10:00.000Z',
+      );
+      await store.insert(
+        fruitTreePayload(
+          ['governor@lead-and-govern:ongoing'],
+          {},
+          { topic: 'elsewhere', contact: { ...cy, name: 'Di' } },
+        ),
+        '2026-11-30T09:15:00.000Z',
+      );
+      await store.insert(validPayload({ topic, contact: { ...cy, name: 'Ed' } }), '2026-11-30T09:20:00.000Z');
+
+      const everyone = await collect(store.exportContacts({ topic }));
+      assert.deepEqual(
+        everyone.map(({ name, widget, fruits, branches }) => ({ name, widget, fruits, branches })),
+        [
+          {
+            name: 'Ada Lovelace',
+            widget: 'fruit-tree',
+            fruits: ['news', 'panel'],
+            branches: ['stay-informed', 'shape-decisions'],
+          },
+          {
+            name: 'Bo',
+            widget: 'fruit-tree',
+            fruits: ['peer-support', 'news', 'forum'],
+            branches: ['work-together', 'stay-informed'],
+          },
+          { name: 'Cy', widget: 'fruit-tree', fruits: ['governor'], branches: ['lead-and-govern'] },
+          { name: 'Ed', widget: 'feedback-prompt', fruits: [], branches: [] },
+        ],
+      );
+      assert.equal(everyone[1]?.responseId, boFirst.id, 'the contact stays keyed by the response it came with');
+      assert.equal(everyone[1].receivedAt, '2026-11-30T09:05:00.000Z');
+
+      const names = async (filter: Parameters<ResponseStore['exportContacts']>[0]) =>
+        (await collect(store.exportContacts(filter))).map((row) => row.name);
+      assert.deepEqual(await names({ topic, fruit: 'governor' }), ['Cy'], "Bo's changed answer no longer holds it");
+      assert.deepEqual(await names({ fruit: 'governor' }), ['Cy', 'Di']);
+      assert.deepEqual(await names({ topic, fruit: 'news' }), ['Ada Lovelace', 'Bo']);
+      assert.deepEqual(await names({ topic, branch: 'work-together' }), ['Bo']);
+      assert.deepEqual(await names({ topic, fruit: 'news', branch: 'shape-decisions' }), ['Ada Lovelace']);
+      assert.deepEqual(await names({ topic, fruit: 'no-such-fruit' }), []);
       await store.close();
     });
 
