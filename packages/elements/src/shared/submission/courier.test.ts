@@ -69,6 +69,30 @@ describe('Courier', () => {
     await store.delete(sent.id);
   });
 
+  it('never writes a response it must not keep, even while retrying, and reports it failed', async () => {
+    const key = uniqueTopic('contact');
+    const store = new LocalStorageOutboxStore(`participate-test-${key}`);
+    const written: string[] = [];
+    const put = store.put.bind(store);
+    store.put = (entry: OutboxEntry) => {
+      written.push(entry.id);
+      return put(entry);
+    };
+    const sent = payload();
+    const courier = quickCourier(store, { quickRetries: 2 });
+    const outcome = await courier.submit(faultEndpoint(key, { status: 503 }), sent, { keepOnDevice: false });
+    expect(outcome).to.deep.equal({ kind: 'failed' });
+    expect((await faultBodies(key)).map((b) => b.id)).to.deep.equal([sent.id, sent.id, sent.id]);
+    expect(written, 'nothing written to the outbox').to.deep.equal([]);
+    expect(await store.list()).to.have.length(0);
+
+    const again = await courier.submit(faultEndpoint(uniqueTopic('contact-ok'), { times: 0 }), sent, {
+      keepOnDevice: false,
+    });
+    expect(again).to.deep.equal({ kind: 'sent' });
+    expect(written).to.deep.equal([]);
+  });
+
   it('retries 408 and 429 but never another 4xx', async () => {
     for (const status of [408, 429]) {
       const key = uniqueTopic(`s${status}`);

@@ -72,15 +72,19 @@ export class Courier {
     };
   }
 
-  /** Sends a response now, retrying briefly; otherwise keeps it for later. */
-  async submit(endpoint: string, payload: SubmittedPayload): Promise<Outcome> {
+  /**
+   * Sends a response now, retrying briefly; otherwise keeps it for later. With
+   * `keepOnDevice: false` (a response carrying contact details) it is never written to the
+   * outbox: if the brief retries fail, the outcome is `failed` and nothing stays behind.
+   */
+  async submit(endpoint: string, payload: SubmittedPayload, { keepOnDevice = true } = {}): Promise<Outcome> {
     const store = await this.store;
     const { now } = this.options;
     const entry: OutboxEntry = { id: payload.id, endpoint, payload, createdAt: now(), attempts: 0, notBefore: now() };
     // Saved before the first attempt, so a reload mid-send loses nothing. Claimed, so a
     // flush running meanwhile leaves it to this loop.
     this.inFlight.add(entry.id);
-    const kept = await this.keep(store, entry);
+    const kept = keepOnDevice && (await this.keep(store, entry));
     try {
       return await this.deliverWhileWaiting(store, entry, kept);
     } finally {

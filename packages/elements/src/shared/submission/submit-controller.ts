@@ -57,13 +57,17 @@ export class SubmitController implements ReactiveController {
    * Sends `payload` unless a `participate-submit` listener cancels it. Resolves with the
    * status, or `cancelled` (and nothing changes) when a listener stopped it.
    */
-  async send(endpoint: string, payload: ResponsePayload): Promise<SubmitStatus | 'cancelled'> {
+  async send(
+    endpoint: string,
+    payload: ResponsePayload,
+    options: { keepOnDevice?: boolean } = {},
+  ): Promise<SubmitStatus | 'cancelled'> {
     if (!this.host.dispatchEvent(new ParticipateSubmitEvent({ payload }))) return 'cancelled';
     this.payload = payload;
     this.message = undefined;
     this.sentFromOutbox = false;
     this.setStatus('sending');
-    const outcome = await this.courier().submit(endpoint, payload);
+    const outcome = await this.courier().submit(endpoint, payload, options);
     this.settle(outcome, false);
     if (outcome.kind === 'queued' || outcome.kind === 'failed') {
       this.stopWatching?.();
