@@ -60,7 +60,8 @@ test('CSV: ranking answers in the columns after the feedback ones; empty for fee
     'reasons',
     'comment',
   ]);
-  const ranking = (row: string[] | undefined) => row?.slice(CSV_COLUMNS.indexOf('shown'));
+  const ranking = (row: string[] | undefined) =>
+    row?.slice(CSV_COLUMNS.indexOf('shown'), CSV_COLUMNS.indexOf('stopped_early') + 1);
   assert.deepEqual(rows.map(ranking), [
     ['a;b;c', 'false', 'b;a;c', '', '', '', ''],
     ['a;b;c', 'true', 'c;a', '2', '', '', ''],

@@ -69,6 +69,7 @@ describe('GET /v1/results', () => {
         },
       },
       ranking: null,
+      fruitTree: null,
     });
   });
 
@@ -126,6 +127,7 @@ describe('GET /v1/results', () => {
       minGroupSize: 5,
       feedback: { pageUseful: null, fft: null },
       ranking: null,
+      fruitTree: null,
     });
   });
 

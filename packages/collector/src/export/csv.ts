@@ -1,4 +1,4 @@
-import type { PriorityRankingAnswer } from '@participate/schema';
+import type { FruitTreeAnswer, PriorityRankingAnswer } from '@participate/schema';
 import type { StoredResponse } from '../store/store.js';
 
 export const CSV_COLUMNS = [
@@ -25,6 +25,14 @@ export const CSV_COLUMNS = [
   'points_budget',
   'must_spend_all',
   'stopped_early',
+  // Fruit tree (empty for the other widgets). Never the contact details: only whether given.
+  'fruits',
+  'branches',
+  'efforts',
+  'effort_filter',
+  'view',
+  'contact_given',
+  'fruits_offered',
 ] as const;
 
 /** Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection). */
@@ -65,10 +73,25 @@ export function rankingCell(answer: PriorityRankingAnswer): string {
   }
 }
 
+/**
+ * A fruit-tree answer's lists, each joined with `;`: the fruits chosen, in the order the
+ * answer gives them (which means nothing); the effort of each, in the same order; and the
+ * branches they grow on, each once, in the order first met.
+ */
+export function fruitCells(answer: FruitTreeAnswer): { fruits: string; branches: string; efforts: string } {
+  return {
+    fruits: answer.chosen.map((choice) => choice.fruit).join(';'),
+    branches: [...new Set(answer.chosen.map((choice) => choice.branch))].join(';'),
+    efforts: answer.chosen.map((choice) => choice.effort).join(';'),
+  };
+}
+
 export function csvCells(response: StoredResponse): string[] {
   const { answer } = response;
   const feedback = 'variant' in answer ? answer : undefined;
   const ranking = 'mode' in answer ? answer : undefined;
+  const fruitTree = 'chosen' in answer ? answer : undefined;
+  const fruits = fruitTree ? fruitCells(fruitTree) : undefined;
   return [
     response.id,
     response.amends ?? '',
@@ -92,6 +115,13 @@ export function csvCells(response: StoredResponse): string[] {
     ranking?.mode === 'points' ? String(ranking.budget) : '',
     ranking?.mode === 'points' ? String(ranking.mustSpendAll) : '',
     ranking?.mode === 'pairwise' ? String(ranking.stoppedEarly) : '',
+    fruits?.fruits ?? '',
+    fruits?.branches ?? '',
+    fruits?.efforts ?? '',
+    fruitTree?.effortFilter ?? '',
+    fruitTree?.view ?? '',
+    fruitTree ? String(fruitTree.contactGiven) : '',
+    fruitTree ? String(fruitTree.offered) : '',
   ];
 }
 

@@ -1,4 +1,4 @@
-import { SLUG_PATTERN } from '@participate/schema';
+import { LIMITS, SLUG_PATTERN } from '@participate/schema';
 import { ApiError } from './errors.js';
 
 const slug = new RegExp(SLUG_PATTERN);
@@ -30,4 +30,14 @@ export function topicFrom(query: unknown, required = false): string | undefined 
     throw new ApiError(400, 'invalid_query', '"topic" must be a topic slug such as gp-appointments.');
   }
   return topic;
+}
+
+/** An optional `name=<slug>`, such as `fruit=governor`; `example` says what one looks like. */
+export function slugFrom(query: unknown, name: string, example: string): string | undefined {
+  const value = queryValue(query, name);
+  if (value === undefined) return undefined;
+  if (value.length > LIMITS.valueLength || !slug.test(value)) {
+    throw new ApiError(400, 'invalid_query', `"${name}" must be ${example}.`);
+  }
+  return value;
 }

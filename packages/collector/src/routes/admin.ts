@@ -2,13 +2,13 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { adminOnly } from '../http/admin-auth.js';
 import { ApiError } from '../http/errors.js';
-import { formatFrom, topicFrom } from '../http/query.js';
+import { formatFrom, slugFrom, topicFrom } from '../http/query.js';
 import { batched } from '../export/batch.js';
 import { contactCsvLines } from '../export/contacts-csv.js';
 import { ndjsonLines } from '../export/ndjson.js';
 import { started } from '../export/started.js';
 import { cutoffsFor, type RetentionPolicy } from '../retention.js';
-import type { ResponseStore } from '../store/store.js';
+import type { ContactFilter, ResponseStore } from '../store/store.js';
 
 export interface AdminRouteOptions {
   store: ResponseStore;
@@ -45,8 +45,15 @@ export function registerAdminRoutes(app: FastifyInstance, { store, adminToken, r
 
   app.get('/v1/contacts', { onRequest }, async (request, reply) => {
     const format = formatFrom(request.query);
+    const filter: ContactFilter = {};
     const topic = topicFrom(request.query);
-    const contacts = await started(store.exportContacts(topic === undefined ? {} : { topic }));
+    if (topic !== undefined) filter.topic = topic;
+    // Fruit tree: only the people who chose this fruit, or a fruit on this branch, to follow them up.
+    const fruit = slugFrom(request.query, 'fruit', 'a fruit value such as governor');
+    if (fruit !== undefined) filter.fruit = fruit;
+    const branch = slugFrom(request.query, 'branch', 'a branch value such as lead-and-govern');
+    if (branch !== undefined) filter.branch = branch;
+    const contacts = await started(store.exportContacts(filter));
     if (format === 'csv') {
       return reply
         .type('text/csv; charset=utf-8')

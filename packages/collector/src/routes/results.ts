@@ -3,6 +3,7 @@ import { LIMITS, SLUG_PATTERN } from '@participate/schema';
 import { matchesIfNoneMatch, strongEtag } from '../http/etag.js';
 import { ApiError } from '../http/errors.js';
 import { feedbackResults } from '../results/feedback-results.js';
+import { fruitTreeResults } from '../results/fruit-tree-results.js';
 import { monthOfHourIn } from '../results/month.js';
 import { rankingResults } from '../results/ranking-results.js';
 import type { ResponseStore } from '../store/store.js';
@@ -36,7 +37,10 @@ function checkSettings(minGroupSize: number, timeZone: string): void {
   monthOfHourIn(timeZone); // a RangeError for a time zone Intl does not know
 }
 
-/** `GET /v1/results?topic=…`: public counts for a topic's feedback prompt and priority ranking, small groups suppressed. */
+/**
+ * `GET /v1/results?topic=…`: public counts for a topic's feedback prompt, priority ranking and
+ * fruit tree, small groups suppressed.
+ */
 export function registerResultsRoute(app: FastifyInstance, { store, minGroupSize, timeZone }: ResultsRouteOptions) {
   // In a plugin of its own so a bad setting rejects ready() and listen() instead of being thrown
   // out of the caller's plugin as an uncaught exception.
@@ -51,10 +55,15 @@ export function registerResultsRoute(app: FastifyInstance, { store, minGroupSize
     scope.get('/v1/results', async (request, reply) => {
       const topic = topicFrom(request.query);
       // A store failure propagates: the error handler answers 503, with no-store left in place.
-      const [rows, answers] = await Promise.all([store.feedbackTally(topic), store.rankingAnswers(topic)]);
+      const [rows, answers, fruitTrees] = await Promise.all([
+        store.feedbackTally(topic),
+        store.rankingAnswers(topic),
+        store.fruitTreeAnswers(topic),
+      ]);
       const body = JSON.stringify({
         ...feedbackResults(rows, { topic, minGroupSize, timeZone }),
         ranking: rankingResults(answers, minGroupSize),
+        fruitTree: fruitTreeResults(fruitTrees, minGroupSize),
       });
       const etag = strongEtag(body);
       reply.header('ETag', etag).header('Cache-Control', CACHE_CONTROL);
