@@ -11,6 +11,7 @@ import { buildServer } from './server.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import {
   ADMIN_TOKEN,
+  fruitTreePayload,
   ORIGIN,
   OTHER_ORIGIN,
   rankingPayload,
@@ -320,6 +321,52 @@ describe('the collector answers as documented', () => {
     assert.equal(unchanged.status, 304);
     assert.ok(answersOf('get', '/v1/results')['304']);
     assert.equal((await answersAsDocumented('get', '/v1/results?topic=Not%20a%20slug')).status, 400);
+  });
+
+  test('GET /v1/results: the fruit-tree section, shown and suppressed; contacts filtered by fruit; the export', async () => {
+    const treeTopic = 'openapi-tree';
+    const contact = { name: 'Ada Lovelace', email: 'ada@example.org', consent: true as const };
+    await postJson(
+      fruitTreePayload(
+        ['governor@lead-and-govern:ongoing', 'news@stay-informed:once'],
+        {},
+        { topic: treeTopic, contact },
+      ),
+    );
+    await postJson(fruitTreePayload(['panel@shape-decisions:regular'], { view: 'list' }, { topic: treeTopic }));
+    await postJson(fruitTreePayload(['news@stay-informed:once'], {}, { topic: 'openapi-tree-small' }));
+
+    interface Body {
+      fruitTree: Json & { branchesPerPerson?: Json[] };
+    }
+    const shown = (await answersAsDocumented('get', `/v1/results?topic=${treeTopic}`)).body as Body;
+    assert.equal(shown.fruitTree.suppressed, false);
+    assert.equal(shown.fruitTree.contactGiven, 1);
+    assert.deepEqual(shown.fruitTree.branchesPerPerson, [
+      { branches: 1, people: 1 },
+      { branches: 2, people: 1 },
+    ]);
+    const small = (await answersAsDocumented('get', '/v1/results?topic=openapi-tree-small')).body as Body;
+    assert.deepEqual(small.fruitTree, { responses: 1, suppressed: true });
+
+    const contacts = await fetch(`${url}/v1/contacts?topic=${treeTopic}&fruit=governor`, { headers: admin });
+    const lines = (await contacts.text()).split('\n').filter(Boolean);
+    assert.equal(lines.length, 1);
+    assertValid(schemaAt('/components/schemas/StoredContact'), JSON.parse(lines[0] ?? ''), 'fruit-tree contact');
+    const params = (doc.paths['/v1/contacts']?.get?.parameters ?? []) as { name?: string }[];
+    assert.deepEqual(
+      params.filter((param) => param.name === 'fruit' || param.name === 'branch').map((param) => param.name),
+      ['fruit', 'branch'],
+    );
+
+    // Every widget's answers are described by StoredResponse, not only the feedback prompt's.
+    const exported = await fetch(`${url}/v1/responses?format=ndjson`, { headers: admin });
+    const exportedLines = (await exported.text()).split('\n').filter(Boolean);
+    const widgets = new Set(exportedLines.map((line) => (JSON.parse(line) as { widget: string }).widget));
+    assert.deepEqual([...widgets].sort(), ['feedback-prompt', 'fruit-tree', 'priority-ranking']);
+    for (const line of exportedLines) {
+      assertValid(schemaAt('/components/schemas/StoredResponse'), JSON.parse(line), line);
+    }
   });
 
   test('the health checks', async () => {

@@ -220,8 +220,24 @@ const exportContacts = operation({
   ...admin,
   operationId: 'exportContacts',
   summary: 'Export contact details',
-  description: 'Names and emails or phone numbers people gave, with consent, to be contacted.',
-  parameters: [use('parameters', 'Format'), use('parameters', 'Topic')],
+  description:
+    'Names and emails or phone numbers people gave, with consent, to be contacted. Each comes with the fruits and branches the person chose on the fruit tree (their latest answer), so an engagement team can follow up the people who chose a fruit.',
+  parameters: [
+    use('parameters', 'Format'),
+    use('parameters', 'Topic'),
+    {
+      name: 'fruit',
+      in: 'query',
+      schema: { type: 'string', maxLength: LIMITS.valueLength, pattern: SLUG_PATTERN },
+      description: 'Only people whose fruit-tree answer (the latest of their chain) holds this fruit, e.g. `governor`.',
+    },
+    {
+      name: 'branch',
+      in: 'query',
+      schema: { type: 'string', maxLength: LIMITS.valueLength, pattern: SLUG_PATTERN },
+      description: 'Only people who chose a fruit on this branch, e.g. `lead-and-govern`.',
+    },
+  ],
   responses: {
     '200': streamed('StoredContact', CONTACT_CSV_COLUMNS, 'participate-contacts.csv'),
     '400': { description: '`invalid_query`.', content: json(ref('Error')) },
@@ -241,7 +257,7 @@ const results = operation({
   summary: "A topic's public results",
   tags: ['Results'],
   description:
-    "Counts of the feedback prompt's answers, by calendar month; the Friends and Family Test with % positive and negative; the priority ranking's figures per mode (Borda, first preferences, mean position and Schulze order; points mean, median and share; pairwise win rate and Bradley–Terry strength). Only the latest response of each `amends` chain counts. Groups smaller than the minimum group size are suppressed. Public and cacheable for 60 seconds.",
+    "Counts of the feedback prompt's answers, by calendar month; the Friends and Family Test with % positive and negative; the priority ranking's figures per mode (Borda, first preferences, mean position and Schulze order; points mean, median and share; pairwise win rate and Bradley–Terry strength); the fruit tree's people per fruit and per branch, branches per person, efforts, effort filters, views and how many gave contact details (never the details). Only the latest response of each `amends` chain counts. Groups smaller than the minimum group size are suppressed. Public and cacheable for 60 seconds.",
   parameters: [
     {
       name: 'topic',

@@ -1,4 +1,13 @@
-import { FFT_RATINGS, LIMITS, RANKING_MODES, SLUG_PATTERN, USEFUL_ANSWERS } from '@participate/schema';
+import {
+  EFFORTS,
+  EFFORT_FILTERS,
+  FFT_RATINGS,
+  FRUIT_TREE_VIEWS,
+  LIMITS,
+  RANKING_MODES,
+  SLUG_PATTERN,
+  USEFUL_ANSWERS,
+} from '@participate/schema';
 import { count, countsOf, nullable, object, oneOfStrings, type JsonSchema } from './json-schema.js';
 
 const percent: JsonSchema = { type: 'integer', minimum: 0, maximum: 100 };
@@ -117,6 +126,58 @@ function rankingSchema(): JsonSchema {
   );
 }
 
+const value = (description: string): JsonSchema => ({ type: 'string', pattern: SLUG_PATTERN, description });
+const people = (description: string): JsonSchema => ({ ...count, description });
+
+function fruitTreeSchema(): JsonSchema {
+  const responses = people('People counted: the latest response of each chain.');
+  const figures = {
+    fruits: {
+      type: 'array',
+      description:
+        'Each fruit chosen, most people first (ties in code-point order). A fruit moved to another branch or effort between answers is listed once per placing.',
+      items: object({
+        fruit: value("The fruit's value."),
+        branch: value('The branch it grows on.'),
+        effort: oneOfStrings(EFFORTS, 'What it asks of a person.'),
+        people: people('People who chose it.'),
+      }),
+    },
+    branches: {
+      type: 'array',
+      description:
+        'Each branch chosen on, most people first (ties in code-point order). Branches have no order of their own: not a ladder.',
+      items: object({
+        branch: value("The branch's value."),
+        people: people('People who chose at least one fruit on it.'),
+        fruits: people('Fruits chosen on it, all people together.'),
+      }),
+    },
+    branchesPerPerson: {
+      type: 'array',
+      description:
+        'How many people chose fruits on 1, 2, 3, … different branches: every number from 1 to the most anyone chose, 0 people included.',
+      items: object({ branches: { type: 'integer', minimum: 1 }, people: count }),
+    },
+    efforts: { ...countsOf(EFFORTS), description: 'Fruits chosen, by the effort each asks.' },
+    effortFilters: {
+      ...countsOf(EFFORT_FILTERS),
+      description: 'People, by the "How much time can you give?" filter set when they sent their answer.',
+    },
+    views: { ...countsOf(FRUIT_TREE_VIEWS), description: 'People, by the view they answered in.' },
+    contactGiven: people('People who gave contact details with their answer (a count only, never the details).'),
+  };
+  return {
+    description:
+      'The participation fruit tree: the mix of involvement people chose. Null when the topic has no fruit-tree answers; only `responses` when fewer than `minGroupSize`.',
+    anyOf: [
+      object({ responses, suppressed: { const: false }, ...figures }),
+      object({ responses, suppressed: { const: true } }),
+      { type: 'null' },
+    ],
+  };
+}
+
 /** The body of `GET /v1/results`: counts only, never an answer's text or anything about a person. */
 export function feedbackResultsSchema(): JsonSchema {
   return object({
@@ -135,5 +196,6 @@ export function feedbackResultsSchema(): JsonSchema {
       },
     }),
     ranking: rankingSchema(),
+    fruitTree: fruitTreeSchema(),
   });
 }

@@ -1,7 +1,10 @@
 import {
   FEEDBACK_VARIANTS,
   FeedbackPromptAnswer,
+  FruitTreeAnswer,
   LIMITS,
+  PriorityRankingAnswer,
+  RANKING_MODES,
   ResponsePayload,
   SLUG_PATTERN,
   STAGES,
@@ -44,7 +47,10 @@ export function componentSchemas(): Record<string, JsonSchema> {
         id: uuid,
         schemaVersion: { type: 'integer' },
         widget: oneOfStrings(WIDGETS),
-        variant: oneOfStrings(FEEDBACK_VARIANTS),
+        variant: oneOfStrings(
+          [...FEEDBACK_VARIANTS, ...RANKING_MODES, 'fruit-tree'],
+          "How to read `answer`: the feedback prompt's variant, the ranking's mode, or `fruit-tree`.",
+        ),
         topic,
         stage: nullable(oneOfStrings(STAGES)),
         locale: { type: 'string' },
@@ -52,9 +58,13 @@ export function componentSchemas(): Record<string, JsonSchema> {
         submittedAt: instant,
         receivedAt: instant,
         amends: nullable(uuid),
-        answer: fromTypeBox(FeedbackPromptAnswer),
+        answer: {
+          description: 'As sent: a feedback prompt, priority ranking or fruit-tree answer, as `widget` says.',
+          anyOf: [fromTypeBox(FeedbackPromptAnswer), fromTypeBox(PriorityRankingAnswer), fromTypeBox(FruitTreeAnswer)],
+        },
       }),
-      description: 'One line of the NDJSON export: a response as stored, without its bot check or contact details.',
+      description:
+        'One line of the NDJSON export: a response as stored, without its bot check or contact details (a fruit-tree answer says only whether they were given).',
     },
     StoredContact: {
       ...object({
@@ -65,6 +75,17 @@ export function componentSchemas(): Record<string, JsonSchema> {
         name: { type: 'string' },
         email: nullable({ type: 'string' }),
         phone: nullable({ type: 'string' }),
+        fruits: {
+          type: 'array',
+          items: { type: 'string', pattern: SLUG_PATTERN },
+          description:
+            'Fruit tree: the fruits this person chose, as the latest answer of their chain has them, in no particular order. Empty for other widgets.',
+        },
+        branches: {
+          type: 'array',
+          items: { type: 'string', pattern: SLUG_PATTERN },
+          description: 'Fruit tree: the branches of those fruits, each once. Empty for other widgets.',
+        },
       }),
       description: 'One line of the NDJSON contact export.',
     },
