@@ -32,6 +32,7 @@ function minifyTemplates(): Plugin {
 const cdnComponents: Record<string, string> = {
   'define/feedback-prompt': source('define/feedback-prompt.ts'),
   'define/priority-ranking': source('define/priority-ranking.ts'),
+  'define/fruit-tree': source('define/fruit-tree.ts'),
 };
 
 const npmEntries: Record<string, string> = {
@@ -41,6 +42,7 @@ const npmEntries: Record<string, string> = {
   define: source('define.ts'),
   'feedback-prompt': source('feedback-prompt/feedback-prompt.ts'),
   'priority-ranking': source('priority-ranking/priority-ranking.ts'),
+  'fruit-tree': source('fruit-tree/fruit-tree.ts'),
 };
 
 /** The loader's imports of the components stay imports of their own files, built alone. */

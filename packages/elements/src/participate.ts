@@ -5,6 +5,7 @@
 const components: Record<string, () => Promise<unknown>> = {
   'participate-feedback-prompt': () => import('./define/feedback-prompt.js'),
   'participate-priority-ranking': () => import('./define/priority-ranking.js'),
+  'participate-fruit-tree': () => import('./define/fruit-tree.js'),
 };
 
 const requested = new Set<string>();

@@ -45,7 +45,9 @@ export function readBranches(host: Element): BranchReading {
   const effortNotes: EffortNote[] = [];
   const branches = [...host.querySelectorAll(':scope > participate-branch')].map((element) => {
     const label = (element.getAttribute('label') ?? '').replace(/\s+/g, ' ').trim();
-    const value = element.getAttribute('value')?.trim() || slugFrom(label);
+    // An empty value="" counts as none given.
+    let value = element.getAttribute('value')?.trim() ?? '';
+    if (!value) value = slugFrom(label);
     const fruits = [...element.querySelectorAll(':scope > participate-option')]
       .map((option) => readFruit(option, effortNotes))
       .filter((fruit): fruit is Fruit => fruit !== undefined);

@@ -14,12 +14,7 @@ export const EMPTY_CONTACT: ContactEntry = { name: '', email: '', phone: '', con
 export type ContactField = 'name' | 'email' | 'phone' | 'consent';
 
 export type ContactProblemKind =
-  | 'nameMissing'
-  | 'nameTooLong'
-  | 'reachMissing'
-  | 'emailInvalid'
-  | 'phoneInvalid'
-  | 'consentMissing';
+  'nameMissing' | 'nameTooLong' | 'reachMissing' | 'emailInvalid' | 'phoneInvalid' | 'consentMissing';
 
 export interface ContactProblem {
   field: ContactField;

@@ -44,5 +44,25 @@ export function describe(note: AuthorNote): string {
       return `"step" is "${note.value}", but it must be a whole number from 1 to the budget, so ${note.used} is used.`;
     case 'rounds-adjusted':
       return `"rounds" is "${note.value}", but it must be a whole number from 1 to ${note.pairs} (every pair of these options once), so ${note.used} is used.`;
+    case 'fruits-too-few':
+      return 'the tree offers no way to be involved. Remove the <participate-branch> children to use the default tree, or give each branch <participate-option value="…" effort="once|regular|ongoing">…</participate-option> children.';
+    case 'fruits-too-many':
+      return `${note.count} ways to be involved given; the most one tree may offer is ${note.limit}.`;
+    case 'branches-too-many':
+      return `${note.count} branches given; the most one tree may have is ${note.limit}.`;
+    case 'branch-value-invalid':
+      return `the branch "${note.label}" has the value "${note.value}"; give it a value="…" of lower-case letters, digits and hyphens, like "shape-decisions".`;
+    case 'branch-duplicate':
+      return `the branch value "${note.value}" is used twice; each branch needs its own value.`;
+    case 'fruit-value-invalid':
+      return `"${note.value}" is not a usable value; use lower-case letters, digits and hyphens, like "citizens-panel".`;
+    case 'fruit-duplicate':
+      return `the value "${note.value}" is used by two ways to be involved; each needs its own value, even on different branches.`;
+    case 'effort-invalid':
+      return `"${note.fruit}" has effort="${note.value}"; use "once", "regular" or "ongoing". "once" is used.`;
+    case 'privacy-url-missing':
+      return `${note.fruits.join(', ')} need a way to reach the person, so the widget asks for contact details and must link to your privacy notice: add privacy-url="https://…".`;
+    case 'privacy-url-invalid':
+      return `privacy-url "${note.value}" is not an http(s) address; give the full address of your privacy notice.`;
   }
 }

@@ -18,7 +18,17 @@ export type AuthorNote =
   | { code: 'max-adjusted'; value: string; used: number }
   | { code: 'budget-adjusted'; value: string; used: number; limit: number }
   | { code: 'step-adjusted'; value: string; used: number }
-  | { code: 'rounds-adjusted'; value: string; used: number; pairs: number };
+  | { code: 'rounds-adjusted'; value: string; used: number; pairs: number }
+  | { code: 'fruits-too-few' }
+  | { code: 'fruits-too-many'; count: number; limit: number }
+  | { code: 'branches-too-many'; count: number; limit: number }
+  | { code: 'branch-value-invalid'; value: string; label: string }
+  | { code: 'branch-duplicate'; value: string }
+  | { code: 'fruit-value-invalid'; value: string }
+  | { code: 'fruit-duplicate'; value: string }
+  | { code: 'effort-invalid'; fruit: string; value: string }
+  | { code: 'privacy-url-missing'; fruits: readonly string[] }
+  | { code: 'privacy-url-invalid'; value: string };
 
 const said = new Set<string>();
 
