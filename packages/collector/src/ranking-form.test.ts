@@ -62,7 +62,7 @@ describe('POST /v1/responses: the no-JavaScript priority ranking form', () => {
     assert.deepEqual(row.answer, { mode: 'top', shown: ['a', 'b', 'c'], shuffled: false, max: 2, top: ['c', 'b'] });
   });
 
-  test('points: whole numbers per option, an empty box meaning none', async () => {
+  test('points: whole numbers per option, an empty box stored as 0 as the widget sends it', async () => {
     const row = await stored([
       ...common('points'),
       ['budget', '10'],
@@ -77,8 +77,21 @@ describe('POST /v1/responses: the no-JavaScript priority ranking form', () => {
       shuffled: false,
       budget: 10,
       mustSpendAll: true,
-      points: { a: 6, c: 4 },
+      points: { a: 6, b: 0, c: 4 },
     });
+  });
+
+  test('points: every option shown has its points, blank and spaces-only boxes included', async () => {
+    const row = await stored([
+      ...common('points'),
+      ['budget', '5'],
+      ['points.a', ''],
+      ['points.b', '  '],
+      ['points.c', '5'],
+    ]);
+    const answer = row.answer as { shown: string[]; points: Record<string, number> };
+    assert.deepEqual(Object.keys(answer.points).sort(), [...answer.shown].sort());
+    assert.deepEqual(answer.points, { a: 0, b: 0, c: 5 });
   });
 
   test('what the person must fix is said plainly, in the form language, and nothing is stored', async () => {

@@ -49,7 +49,7 @@ function ordered(boxes: [string, FieldValue][], everyOption: boolean): string[] 
  * the order the form lists them and `shuffled` is false: a plain form cannot shuffle.
  * - `mode=rank`: a box `rank.<value>` per option, each given a different number, 1 = most important.
  * - `mode=top`: the same boxes, filled only for the options chosen; `max` (hidden) is how many may be.
- * - `mode=points`: a box `points.<value>` per option, a whole number (empty = 0); `budget`
+ * - `mode=points`: a box `points.<value>` per option, a whole number (blank is stored as 0); `budget`
  *   (hidden) is the points to share and `mustSpendAll=true` (hidden) asks for all of them.
  * Anything the person could not have caused (no mode, a bad option value, no budget) is
  * left for the validator, which reports it as a broken form.
@@ -71,8 +71,8 @@ export function rankingAnswerFromForm(fields: Readonly<Record<string, FieldValue
     const boxes = optionFields(fields, 'points.');
     const points: Record<string, number> = {};
     for (const [option, value] of boxes) {
-      if (isBlank(value)) continue;
-      const given = wholeNumber(value);
+      // A blank box is 0, stored as the widget sends it: every option shown has its points.
+      const given = isBlank(value) ? 0 : wholeNumber(value);
       if (given === undefined) return { problems: ['pointsInvalid'] };
       points[option] = given;
     }
