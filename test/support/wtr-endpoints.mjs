@@ -95,6 +95,17 @@ export function endpointsPlugin() {
           .map((line) => JSON.parse(line));
         return payload?.topic ? rows.filter((row) => row.topic === payload.topic) : rows;
       }
+      // Contact details are kept apart from answers: only this admin export returns them.
+      if (command === 'collector-contacts') {
+        const response = await fetch(`${collectorUrl}/v1/contacts?format=ndjson`, {
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        });
+        const rows = (await response.text())
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line));
+        return payload?.topic ? rows.filter((row) => row.topic === payload.topic) : rows;
+      }
       return undefined;
     },
   };

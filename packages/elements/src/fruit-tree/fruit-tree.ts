@@ -533,7 +533,7 @@ export class ParticipateFruitTree extends ParticipateElement {
         const contact = this.contactToSend();
         return renderCheck({
           t,
-          lang: this.localize.locale,
+          lang: this.listLanguage(),
           byBranch: chosenByBranch(this.tree, this.chosen),
           contact: contact ? contactPayload(contact) : undefined,
           askedForContact: this.asksForContact,
@@ -548,6 +548,12 @@ export class ParticipateFruitTree extends ParticipateElement {
         });
       }
     }
+  }
+
+  /** The language lists are joined in: British English unless the page says otherwise (no serial comma). */
+  private listLanguage(): string {
+    const { lang, locale } = this.localize;
+    return locale === 'en' && !lang.includes('-') ? 'en-GB' : lang;
   }
 
   private renderFailure(): TemplateResult | typeof nothing {

@@ -12,6 +12,11 @@ export function storedRows(topic: string): Promise<StoredRow[]> {
   return executeServerCommand<StoredRow[], { topic: string }>('collector-rows', { topic });
 }
 
+/** Contact details the collector keeps apart from answers, through its admin contacts export. */
+export function storedContacts(topic: string): Promise<Record<string, unknown>[]> {
+  return executeServerCommand<Record<string, unknown>[], { topic: string }>('collector-contacts', { topic });
+}
+
 /** A same-origin endpoint that fails on demand; see test/support/wtr-endpoints.mjs. */
 export function faultEndpoint(key: string, query: Record<string, string | number> = {}): string {
   const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
