@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { escapeHtml } from './html/escape.js';
-import { MESSAGES, type PageLanguage, type ProblemKey } from './html/messages.js';
+import { ENTERED_MESSAGES, MESSAGES, PAGE_LANGUAGES, type PageLanguage, type ProblemKey } from './html/messages.js';
 import { ORIGIN, startCollector, type Collector } from './testing/harness.js';
 
 let collector: Collector;
@@ -21,7 +21,11 @@ const common = (mode: string): [string, string][] => [
 async function stored(fields: [string, string][]) {
   const response = await collector.postForm(fields, fromPage);
   assert.equal(response.status, 200, await response.clone().text());
-  assert.match(await response.text(), /<h1>Thank you for your feedback<\/h1>/);
+  // Thanked as the widget thanks: for an answer, not for feedback.
+  assert.match(
+    await response.text(),
+    /<title>Thank you for your answer<\/title>[^]*<h1>Thank you for your answer<\/h1>/,
+  );
   const row = (await collector.exportRows()).at(-1);
   assert.ok(row);
   assert.equal(row.widget, 'priority-ranking');
@@ -29,7 +33,7 @@ async function stored(fields: [string, string][]) {
   return row;
 }
 
-async function refused(fields: [string, string][], key: ProblemKey, language: PageLanguage = 'en') {
+async function refused(fields: [string, string][], key: ProblemKey, language: PageLanguage = 'en'): Promise<string> {
   const count = await collector.count();
   const response = await collector.postForm(fields, fromPage);
   assert.equal(response.status, 422);
@@ -37,7 +41,32 @@ async function refused(fields: [string, string][], key: ProblemKey, language: Pa
   assert.match(page, new RegExp(`<html lang="${language}"`));
   assert.ok(page.includes(escapeHtml(MESSAGES[language][key])), `expected "${MESSAGES[language][key]}" in\n${page}`);
   assert.equal(await collector.count(), count, 'nothing stored');
+  return page;
 }
+
+/** The "What you entered" section: from its heading to the end of <main>. */
+function enteredSection(page: string, language: PageLanguage = 'en'): string {
+  const start = page.indexOf(`<h2>${escapeHtml(ENTERED_MESSAGES[language].heading)}</h2>`);
+  assert.ok(start >= 0, `no "What you entered" section in\n${page}`);
+  return page.slice(start, page.indexOf('</main>'));
+}
+
+/** Each option of a "What you entered" list with what it shows, in order. */
+function enteredBoxes(section: string): [string, string][] {
+  return [...section.matchAll(/<dt>([^<]*)<\/dt>\n<dd>([^<]*)<\/dd>/g)].map((match) => [
+    match[1] ?? '',
+    match[2] ?? '',
+  ]);
+}
+
+/** Hidden set-up fields with values that must never appear on the page. */
+const SENTINELS: [string, string][] = [
+  ['id', '0d6b1a52-3c1e-4f7a-9b2d-8e4f6a1c2b3d'],
+  ['stage', 'stage-sentinel'],
+  ['website', 'honeypot-sentinel'],
+  ['page', `${PAGE}?page-sentinel`],
+  ['send', 'button-sentinel'],
+];
 
 describe('POST /v1/responses: the no-JavaScript priority ranking form', () => {
   test('rank: one number per option; shown is the form order, not shuffled', async () => {
@@ -113,6 +142,99 @@ describe('POST /v1/responses: the no-JavaScript priority ranking form', () => {
       'cy',
     );
   });
+
+  test('ranking thank-you pages say "for your answer" as the widget does, in Welsh and Urdu too', async () => {
+    for (const [locale, heading] of [
+      ['cy', 'Diolch am eich ateb'],
+      ['ur', 'آپ کے جواب کا شکریہ'],
+    ] as const) {
+      assert.equal(MESSAGES[locale].rankingThanksHeading, heading);
+      const response = await collector.postForm(
+        [...common('rank'), ['locale', locale], ['rank.a', '1'], ['rank.b', '2']],
+        fromPage,
+      );
+      assert.equal(response.status, 200);
+      const page = await response.text();
+      assert.ok(page.includes(`<h1>${heading}</h1>`), page);
+      assert.ok(page.includes(`<title>${heading}</title>`), page);
+      assert.ok(!page.includes(MESSAGES[locale].thanksHeading), 'not "for your feedback"');
+    }
+  });
+
+  test('rank: the error page shows back each option with its number, blanks as left empty, and no hidden field', async () => {
+    const page = await refused(
+      [
+        ...common('rank'),
+        ...SENTINELS,
+        ['rank.gp-access', '1'],
+        ['rank.mental-health', '1'],
+        ['rank.transport', ' '],
+        ['rank.parks', '<b>2</b>'],
+      ],
+      'rankEveryOption',
+    );
+    assert.equal(page.match(/<h1>/g)?.length, 1);
+    assert.deepEqual(
+      [...page.matchAll(/<(h\d)>/g)].map((match) => match[1]),
+      ['h1', 'h2'],
+    );
+    const section = enteredSection(page);
+    assert.match(section, /<p>The number you gave each option:<\/p>/);
+    assert.deepEqual(enteredBoxes(section), [
+      ['gp-access', '1'],
+      ['mental-health', '1'],
+      ['transport', 'Left empty'],
+      ['parks', '&lt;b&gt;2&lt;/b&gt;'],
+    ]);
+    assert.doesNotMatch(page, /<b>/);
+    for (const hidden of ['local-priorities', 'priority-ranking', '0d6b1a52', 'sentinel'])
+      assert.ok(!page.includes(hidden), `${hidden} is not shown`);
+    assert.doesNotMatch(section, /<dt>(topic|widget|mode|max|budget|stage|locale|id|page|website)<\/dt>/);
+  });
+
+  test('top and points: the error page shows back the boxes of that form', async () => {
+    const top = await refused(
+      [...common('top'), ['max', '1'], ['rank.a', '1'], ['rank.b', '2'], ['rank.c', '']],
+      'tooManyChosen',
+    );
+    assert.deepEqual(enteredBoxes(enteredSection(top)), [
+      ['a', '1'],
+      ['b', '2'],
+      ['c', 'Left empty'],
+    ]);
+    assert.doesNotMatch(top, /<dt>max<\/dt>|<dd>priority-ranking/);
+
+    const points = await refused(
+      [...common('points'), ['budget', '10'], ['mustSpendAll', 'true'], ['points.a', '7'], ['points.b', '']],
+      'pointsNotAllSpent',
+    );
+    const section = enteredSection(points);
+    assert.match(section, /<p>The points you gave each option:<\/p>/);
+    assert.doesNotMatch(section, /The number you gave/);
+    assert.deepEqual(enteredBoxes(section), [
+      ['a', '7'],
+      ['b', 'Left empty'],
+    ]);
+    assert.doesNotMatch(points, /<dd>10<\/dd>|<dd>true<\/dd>/, 'budget and mustSpendAll are not shown');
+  });
+
+  for (const language of PAGE_LANGUAGES) {
+    test(`the ranking echo is written in ${language}`, async () => {
+      const words = ENTERED_MESSAGES[language];
+      const page = await refused(
+        [...common('points'), ['locale', language], ['budget', '10'], ['points.a', '11'], ['points.b', '']],
+        'pointsOverBudget',
+        language,
+      );
+      assert.match(page, new RegExp(`<html lang="${language}" dir="${MESSAGES[language].dir}">`));
+      const section = enteredSection(page, language);
+      assert.ok(section.includes(`<p>${escapeHtml(words.pointsIntro)}</p>`));
+      assert.deepEqual(enteredBoxes(section), [
+        ['a', '11'],
+        ['b', escapeHtml(words.leftEmpty)],
+      ]);
+    });
+  }
 
   test('a form set up wrongly is not blamed on the person', async () => {
     await refused(

@@ -125,6 +125,29 @@ describe('rate limit on POST /v1/responses', () => {
     });
   });
 
+  test('the 429 page for a form shows back what the person entered, so waiting loses nothing', async () => {
+    await withLimitedCollector(async (collector) => {
+      await useAllowance(collector);
+      const response = await collector.postForm(
+        [
+          ['topic', 'topic-sentinel'],
+          ['useful', 'no'],
+          ['comment', 'The opening hours are wrong & out of date'],
+          ['website', 'honeypot-sentinel'],
+        ],
+        { referer: PAGE },
+      );
+      assert.equal(response.status, 429);
+      const page = await response.text();
+      assert.ok(page.includes(escapeHtml(MESSAGES.en.tooManyRequests)), page);
+      assert.match(page, /<h2>What you entered<\/h2>/);
+      assert.match(page, /<dt>Is this page useful\?<\/dt>\n<dd>No<\/dd>/);
+      assert.ok(page.includes('>\nThe opening hours are wrong &amp; out of date</textarea>'), page);
+      assert.ok(!page.includes('honeypot-sentinel'));
+      assert.ok(!page.includes('topic-sentinel'), 'the topic is a hidden field');
+    });
+  });
+
   test('form posts and JSON posts share one allowance', async () => {
     await withLimitedCollector(async (collector) => {
       for (let i = 0; i < LIMIT; i++) {

@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createResponseValidator, LIMITS } from '@participate/schema';
 import { ApiError, errorBody, rateLimited, toApiError } from './http/errors.js';
-import type { FormFields } from './http/form.js';
+import { enteredFromForm, type FormFields } from './http/form.js';
 import { normaliseAllowedOrigins } from './http/origins.js';
 import { pickLanguage, type ProblemKey } from './html/messages.js';
 import { renderProblem } from './html/pages.js';
@@ -184,13 +184,18 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     // A person posting the no-JavaScript form gets a page, not JSON.
     if (request.method === 'POST' && mediaTypeOf(request) === FORM_MEDIA_TYPE) {
       // The form's own locale when its body was read (it is, when the rate limit turns it away).
-      const locale = (request.body as FormFields | undefined)?.locale;
+      const fields = request.body as FormFields | undefined;
+      const locale = fields?.locale;
       const language = pickLanguage(
         typeof locale === 'string' ? locale : undefined,
         request.headers['accept-language'],
       );
       const backTo = backLinkFor(request.headers.referer, allowedOrigins);
-      return reply.type('text/html; charset=utf-8').send(renderProblem(language, [problemKeyFor(apiError)], backTo));
+      // What the person entered is shown back whenever the body was read (a 429), as on every form error page.
+      const entered = fields ? enteredFromForm(fields) : undefined;
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(renderProblem(language, [problemKeyFor(apiError)], backTo, entered));
     }
     return reply.send(errorBody(apiError));
   });

@@ -1,4 +1,4 @@
-import { LIMITS } from '@participate/schema';
+import { LIMITS, type FftRating } from '@participate/schema';
 
 /** Languages the fallback pages are written in. Welsh and Urdu wording wants a translator's review. */
 export const PAGE_LANGUAGES = ['en', 'cy', 'ur'] as const;
@@ -6,13 +6,19 @@ export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
 
 export interface PageMessages {
   dir: 'ltr' | 'rtl';
+  /** Thank-you heading after a feedback prompt form, worded as the widget words it. */
   thanksHeading: string;
+  /** Thank-you heading after a priority ranking form, worded as the widget words it. */
+  rankingThanksHeading: string;
   thanksBody: string;
   backToPage: string;
   errorPrefix: string;
   problemHeading: string;
   problemIntro: string;
-  tryAgain: string;
+  /** The way back that keeps what was typed: the browser's Back button. */
+  useBackButton: string;
+  /** A link to the form's page, which opens it empty: it must not promise the answers are there. */
+  startAgain: string;
   chooseUseful: string;
   chooseRating: string;
   commentTooLong: string;
@@ -39,7 +45,16 @@ export interface PageMessages {
 
 export type ProblemKey = Exclude<
   keyof PageMessages,
-  'dir' | 'thanksHeading' | 'thanksBody' | 'backToPage' | 'errorPrefix' | 'problemHeading' | 'problemIntro' | 'tryAgain'
+  | 'dir'
+  | 'thanksHeading'
+  | 'rankingThanksHeading'
+  | 'thanksBody'
+  | 'backToPage'
+  | 'errorPrefix'
+  | 'problemHeading'
+  | 'problemIntro'
+  | 'useBackButton'
+  | 'startAgain'
 >;
 
 const commentLimit = LIMITS.commentLength.toLocaleString('en-GB');
@@ -48,12 +63,15 @@ export const MESSAGES: Record<PageLanguage, PageMessages> = {
   en: {
     dir: 'ltr',
     thanksHeading: 'Thank you for your feedback',
+    rankingThanksHeading: 'Thank you for your answer',
     thanksBody: 'Your answer has been saved.',
     backToPage: 'Go back to the page you were on',
     errorPrefix: 'Error: ',
     problemHeading: 'There is a problem',
     problemIntro: 'We could not save your answer:',
-    tryAgain: 'Go back and try again',
+    useBackButton:
+      "Use your browser's Back button to return to the form. Your answers will still be in it, so you can change them and send them again.",
+    startAgain: 'Start again on the page you came from',
     chooseUseful: 'Select yes or no to say whether the page was useful.',
     chooseRating: 'Select how good your experience was.',
     commentTooLong: `Your comment must be ${commentLimit} characters or fewer.`,
@@ -75,12 +93,15 @@ export const MESSAGES: Record<PageLanguage, PageMessages> = {
   cy: {
     dir: 'ltr',
     thanksHeading: 'Diolch am eich adborth',
+    rankingThanksHeading: 'Diolch am eich ateb',
     thanksBody: "Mae eich ateb wedi'i gadw.",
     backToPage: "Ewch yn ôl i'r dudalen yr oeddech arni",
     errorPrefix: 'Gwall: ',
     problemHeading: 'Mae problem wedi codi',
     problemIntro: 'Nid oeddem yn gallu cadw eich ateb:',
-    tryAgain: 'Ewch yn ôl a rhowch gynnig arall arni',
+    useBackButton:
+      "Defnyddiwch fotwm Yn Ôl eich porwr i fynd yn ôl i'r ffurflen. Bydd eich atebion ynddi o hyd, felly gallwch eu newid a'u hanfon eto.",
+    startAgain: 'Dechreuwch eto ar y dudalen yr oeddech arni',
     chooseUseful: 'Dewiswch ie neu na i ddweud a oedd y dudalen yn ddefnyddiol.',
     chooseRating: 'Dewiswch pa mor dda oedd eich profiad.',
     commentTooLong: `Rhaid i'ch sylw fod yn ${commentLimit} nod neu lai.`,
@@ -107,12 +128,15 @@ export const MESSAGES: Record<PageLanguage, PageMessages> = {
   ur: {
     dir: 'rtl',
     thanksHeading: 'آپ کی رائے کا شکریہ',
+    rankingThanksHeading: 'آپ کے جواب کا شکریہ',
     thanksBody: 'آپ کا جواب محفوظ کر لیا گیا ہے۔',
     backToPage: 'اُس صفحے پر واپس جائیں جس پر آپ تھے',
     errorPrefix: 'خرابی: ',
     problemHeading: 'ایک مسئلہ ہے',
     problemIntro: 'ہم آپ کا جواب محفوظ نہیں کر سکے:',
-    tryAgain: 'واپس جائیں اور دوبارہ کوشش کریں',
+    useBackButton:
+      'فارم پر واپس جانے کے لیے اپنے براؤزر کا بیک (Back) بٹن استعمال کریں۔ آپ کے جوابات اس میں اب بھی موجود ہوں گے، اس لیے آپ انہیں تبدیل کر کے دوبارہ بھیج سکتے ہیں۔',
+    startAgain: 'جس صفحے سے آپ آئے تھے، اس پر دوبارہ شروع کریں',
     chooseUseful: 'یہ بتانے کے لیے کہ صفحہ مفید تھا یا نہیں، ہاں یا نہیں منتخب کریں۔',
     chooseRating: 'منتخب کریں کہ آپ کا تجربہ کتنا اچھا تھا۔',
     commentTooLong: `آپ کا تبصرہ ${commentLimit} حروف یا اس سے کم ہونا چاہیے۔`,
@@ -132,6 +156,93 @@ export const MESSAGES: Record<PageLanguage, PageMessages> = {
     originNotAllowed: 'اس ویب سائٹ کو یہاں رائے بھیجنے کی اجازت نہیں ہے۔ یہ آپ کی غلطی نہیں ہے۔',
     unavailable: 'ہماری طرف کے ایک مسئلے کی وجہ سے ہم آپ کا جواب محفوظ نہیں کر سکے۔ براہ کرم بعد میں دوبارہ کوشش کریں۔',
     tooManyRequests: 'آپ کے کنکشن سے بہت زیادہ جوابات بھیجے گئے ہیں۔ ایک منٹ انتظار کریں، پھر دوبارہ کوشش کریں۔',
+  },
+};
+
+/**
+ * Words for "What you entered" on the error page, which shows a person their answers back.
+ * The question wording and answer labels follow the widgets' own (packages/elements locales).
+ */
+export interface EnteredMessages {
+  heading: string;
+  intro: string;
+  usefulQuestion: string;
+  useful: Record<'yes' | 'no', string>;
+  ratingQuestion: string;
+  ratings: Record<FftRating, string>;
+  reasons: string;
+  comment: string;
+  /** The choice the form asks for was not made. */
+  notAnswered: string;
+  rankIntro: string;
+  pointsIntro: string;
+  /** A ranking box the person left empty. */
+  leftEmpty: string;
+}
+
+export const ENTERED_MESSAGES: Record<PageLanguage, EnteredMessages> = {
+  en: {
+    heading: 'What you entered',
+    intro: 'Here is a copy of what you entered, so you do not lose it.',
+    usefulQuestion: 'Is this page useful?',
+    useful: { yes: 'Yes', no: 'No' },
+    ratingQuestion: 'Overall, how was your experience of our service?',
+    ratings: {
+      'very-good': 'Very good',
+      good: 'Good',
+      neither: 'Neither good nor poor',
+      poor: 'Poor',
+      'very-poor': 'Very poor',
+      'dont-know': "Don't know",
+    },
+    reasons: 'What went wrong?',
+    comment: 'Your comment',
+    notAnswered: 'Not answered',
+    rankIntro: 'The number you gave each option:',
+    pointsIntro: 'The points you gave each option:',
+    leftEmpty: 'Left empty',
+  },
+  cy: {
+    heading: 'Yr hyn a nodoch',
+    intro: "Dyma gopi o'r hyn a nodoch, fel nad ydych yn ei golli.",
+    usefulQuestion: "Ydy'r dudalen hon yn ddefnyddiol?",
+    useful: { yes: 'Ydy', no: 'Nac ydy' },
+    ratingQuestion: "Ar y cyfan, sut oedd eich profiad o'n gwasanaeth?",
+    ratings: {
+      'very-good': 'Da iawn',
+      good: 'Da',
+      neither: 'Ddim yn dda nac yn wael',
+      poor: 'Gwael',
+      'very-poor': 'Gwael iawn',
+      'dont-know': 'Ddim yn gwybod',
+    },
+    reasons: "Beth aeth o'i le?",
+    comment: 'Eich sylw',
+    notAnswered: 'Heb ei ateb',
+    rankIntro: 'Y rhif a roesoch i bob opsiwn:',
+    pointsIntro: 'Y pwyntiau a roesoch i bob opsiwn:',
+    leftEmpty: "Wedi'i adael yn wag",
+  },
+  ur: {
+    heading: 'آپ کے درج کردہ جوابات',
+    intro: 'یہ آپ کے درج کردہ جوابات کی نقل ہے، تاکہ وہ ضائع نہ ہوں۔',
+    usefulQuestion: 'کیا یہ صفحہ مفید ہے؟',
+    useful: { yes: 'جی ہاں', no: 'جی نہیں' },
+    ratingQuestion: 'مجموعی طور پر، ہماری سروس کے ساتھ آپ کا تجربہ کیسا رہا؟',
+    ratings: {
+      'very-good': 'بہت اچھا',
+      good: 'اچھا',
+      neither: 'نہ اچھا نہ خراب',
+      poor: 'خراب',
+      'very-poor': 'بہت خراب',
+      'dont-know': 'معلوم نہیں',
+    },
+    reasons: 'کیا مسئلہ تھا؟',
+    comment: 'آپ کا تبصرہ',
+    notAnswered: 'جواب نہیں دیا گیا',
+    rankIntro: 'ہر آپشن کو آپ کا دیا ہوا نمبر:',
+    pointsIntro: 'ہر آپشن کو آپ کے دیے ہوئے پوائنٹس:',
+    leftEmpty: 'خالی چھوڑ دیا گیا',
   },
 };
 

@@ -1,5 +1,28 @@
 import { escapeHtml } from './escape.js';
-import { MESSAGES, type PageLanguage, type ProblemKey } from './messages.js';
+import { ENTERED_MESSAGES, MESSAGES, type EnteredMessages, type PageLanguage, type ProblemKey } from './messages.js';
+
+/**
+ * What a person typed into a no-JavaScript form, to show back on the error page so that
+ * nothing they wrote is lost. Only their own answers: never the honeypot or the hidden
+ * fields the form author set (topic, page, id, widget, mode, max, budget, stage, locale).
+ */
+export type EnteredAnswers =
+  | {
+      widget: 'feedback-prompt';
+      /** The choice the form's variant asks for, shown as not answered when it was not made. */
+      asks: 'useful' | 'rating' | undefined;
+      useful: string | undefined;
+      rating: string | undefined;
+      reasons: string[];
+      comment: string | undefined;
+    }
+  | {
+      widget: 'priority-ranking';
+      /** `rank.<value>` boxes (rank and top) as [value, what was typed], in form order. */
+      rank: [string, string][];
+      /** `points.<value>` boxes as [value, what was typed], in form order. */
+      points: [string, string][];
+    };
 
 /**
  * A complete, minimal page: language and direction set, one <main> and one <h1>, no
@@ -27,23 +50,118 @@ function backLink(href: string | undefined, label: string): string {
   return href ? `<p><a href="${escapeHtml(href)}">${escapeHtml(label)}</a></p>` : '';
 }
 
-/** Shown after a form post was stored. `backTo` must already be a vetted http(s) URL. */
-export function renderThankYou(language: PageLanguage, backTo: string | undefined): string {
+/**
+ * Shown after a form post was stored, thanking the person as the widget would: "for your
+ * feedback" after a feedback prompt, "for your answer" after a priority ranking. `backTo`
+ * must already be a vetted http(s) URL.
+ */
+export function renderThankYou(language: PageLanguage, backTo: string | undefined, widget?: unknown): string {
   const text = MESSAGES[language];
+  const heading = widget === 'priority-ranking' ? text.rankingThanksHeading : text.thanksHeading;
   return page(
     language,
-    text.thanksHeading,
-    `<h1>${escapeHtml(text.thanksHeading)}</h1>
+    heading,
+    `<h1>${escapeHtml(heading)}</h1>
 <p>${escapeHtml(text.thanksBody)}</p>
 ${backLink(backTo, text.backToPage)}`,
   );
 }
 
-/** Shown when a form post could not be stored, with each reason in plain words. */
+const term = (text: string) => `<dt>${escapeHtml(text)}</dt>`;
+const definition = (text: string) => `<dd>${escapeHtml(text)}</dd>`;
+const isBlank = (text: string | undefined) => text === undefined || text.trim() === '';
+
+/** A label for a value from a fixed list, or the value as sent when it is not on the list. */
+function labelOf<Key extends string>(labels: Record<Key, string>, value: string): string {
+  return Object.hasOwn(labels, value) ? labels[value as Key] : value;
+}
+
+/** Columns of the comment box: narrow enough to fit a 320 px screen with no CSS. */
+const COMMENT_COLUMNS = 30;
+
+/**
+ * The comment in a read-only box: the whole text, wrapped, selectable and copyable at once.
+ * The newline after `<textarea>` is dropped by the HTML parser, so one the comment starts with is kept.
+ */
+function commentBox(words: EnteredMessages, comment: string): string {
+  const lines = comment
+    .split('\n')
+    .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / COMMENT_COLUMNS)), 0);
+  const rows = Math.min(15, Math.max(3, lines));
+  return `<dt><label for="entered-comment">${escapeHtml(words.comment)}</label></dt>
+<dd><textarea id="entered-comment" readonly dir="auto" rows="${rows}" cols="${COMMENT_COLUMNS}">
+${escapeHtml(comment)}</textarea></dd>`;
+}
+
+function feedbackRows(
+  words: EnteredMessages,
+  entered: Extract<EnteredAnswers, { widget: 'feedback-prompt' }>,
+): string[] {
+  const rows: string[] = [];
+  if (!isBlank(entered.useful) || entered.asks === 'useful') {
+    const { useful } = entered;
+    rows.push(
+      term(words.usefulQuestion),
+      definition(isBlank(useful) ? words.notAnswered : labelOf(words.useful, useful ?? '')),
+    );
+  }
+  if (!isBlank(entered.rating) || entered.asks === 'rating') {
+    const { rating } = entered;
+    rows.push(
+      term(words.ratingQuestion),
+      definition(isBlank(rating) ? words.notAnswered : labelOf(words.ratings, rating ?? '')),
+    );
+  }
+  if (entered.reasons.length > 0) rows.push(term(words.reasons), ...entered.reasons.map(definition));
+  if (!isBlank(entered.comment)) rows.push(commentBox(words, entered.comment ?? ''));
+  return rows;
+}
+
+function rankingBlocks(
+  words: EnteredMessages,
+  entered: Extract<EnteredAnswers, { widget: 'priority-ranking' }>,
+): string[] {
+  const groups: [string, [string, string][]][] = [
+    [words.rankIntro, entered.rank],
+    [words.pointsIntro, entered.points],
+  ];
+  return groups
+    .filter(([, boxes]) => boxes.length > 0)
+    .map(
+      ([intro, boxes]) => `<p>${escapeHtml(intro)}</p>
+<dl>
+${boxes.map(([option, typed]) => `${term(option)}\n${definition(isBlank(typed) ? words.leftEmpty : typed)}`).join('\n')}
+</dl>`,
+    );
+}
+
+/** "What you entered": the person's answers, escaped, or nothing when they entered none. */
+function enteredSection(language: PageLanguage, entered: EnteredAnswers | undefined): string {
+  if (!entered) return '';
+  const words = ENTERED_MESSAGES[language];
+  let blocks: string[];
+  if (entered.widget === 'priority-ranking') {
+    blocks = rankingBlocks(words, entered);
+  } else {
+    const rows = feedbackRows(words, entered);
+    blocks = rows.length > 0 ? [`<dl>\n${rows.join('\n')}\n</dl>`] : [];
+  }
+  if (blocks.length === 0) return '';
+  return `<h2>${escapeHtml(words.heading)}</h2>
+<p>${escapeHtml(words.intro)}</p>
+${blocks.join('\n')}`;
+}
+
+/**
+ * Shown when a form post could not be stored, with each reason in plain words. The way
+ * back that keeps the answers is the browser's Back button, so the page says so; the link
+ * opens the form's page afresh. `entered`, when the body was read, is shown back in full.
+ */
 export function renderProblem(
   language: PageLanguage,
   problems: readonly ProblemKey[],
   backTo: string | undefined,
+  entered?: EnteredAnswers,
 ): string {
   const text = MESSAGES[language];
   const items = [...new Set(problems)].map((key) => `<li>${escapeHtml(text[key])}</li>`).join('\n');
@@ -55,6 +173,8 @@ export function renderProblem(
 <ul>
 ${items}
 </ul>
-${backLink(backTo, text.tryAgain)}`,
+<p>${escapeHtml(text.useBackButton)}</p>
+${backLink(backTo, text.startAgain)}
+${enteredSection(language, entered)}`,
   );
 }

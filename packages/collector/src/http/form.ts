@@ -1,5 +1,6 @@
 import { SCHEMA_VERSION, type ValidationProblem } from '@participate/schema';
 import type { ProblemKey } from '../html/messages.js';
+import type { EnteredAnswers } from '../html/pages.js';
 import { rankingAnswerFromForm } from './ranking-form.js';
 
 /** A parsed urlencoded body: repeated fields arrive as arrays. */
@@ -108,6 +109,41 @@ export function readForm(fields: FormFields, context: FormContext): FormReading 
   const stage = present(fields.stage);
   if (stage !== undefined) payload.stage = stage;
   return { payload: Object.fromEntries(Object.entries(payload).filter(([, value]) => value !== undefined)), problems };
+}
+
+/** A value as typed; a field sent more than once (no person's form does that) is all of its values. */
+function typed(value: string | string[] | undefined, separator: string): string | undefined {
+  return Array.isArray(value) ? value.join(separator) : value;
+}
+
+/** `<prefix><value>` boxes as [value, what was typed], in form order; a box with no value names nothing. */
+function boxesTyped(fields: FormFields, prefix: string): [string, string][] {
+  return Object.entries(fields)
+    .filter(([name]) => name.startsWith(prefix) && name.length > prefix.length)
+    .map(([name, value]) => [name.slice(prefix.length), typed(value, ', ') ?? '']);
+}
+
+/**
+ * What the person typed or chose, for the error page to show back: a feedback prompt's
+ * useful, rating, reasons and comment, or a ranking's `rank.<value>` and `points.<value>`
+ * boxes. Nothing else: not the honeypot, and not the hidden fields the form author set.
+ */
+export function enteredFromForm(fields: FormFields): EnteredAnswers {
+  const widget = present(fields.widget) ?? 'feedback-prompt';
+  if (widget === 'priority-ranking') {
+    return { widget: 'priority-ranking', rank: boxesTyped(fields, 'rank.'), points: boxesTyped(fields, 'points.') };
+  }
+  // Any other widget is read as a feedback prompt (see `readForm`); only a feedback prompt
+  // is known to ask for useful or a rating, so only it shows one as not answered.
+  const variant = widget === 'feedback-prompt' ? (present(fields.variant) ?? 'page-useful') : undefined;
+  return {
+    widget: 'feedback-prompt',
+    asks: variant === 'page-useful' ? 'useful' : variant === 'fft' ? 'rating' : undefined,
+    useful: typed(fields.useful, ', '),
+    rating: typed(fields.rating, ', '),
+    reasons: list(fields.reasons) ?? [],
+    comment: typed(fields.comment, '\n\n'),
+  };
 }
 
 /** The payload of `readForm`, for callers that judge it with the validator alone. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { createResponseValidator, ValidationProblem } from '@participate/schema';
 import { ApiError, idConflict, invalidResponse, unsupportedMediaType } from '../http/errors.js';
-import { problemKeysFor, readForm, type FormFields } from '../http/form.js';
+import { enteredFromForm, problemKeysFor, readForm, type FormFields } from '../http/form.js';
 import { requestOrigin } from '../http/origins.js';
 import { pickLanguage, type ProblemKey } from '../html/messages.js';
 import { renderProblem, renderThankYou } from '../html/pages.js';
@@ -127,11 +127,14 @@ export function registerSubmitRoute(
       request.headers['accept-language'],
     );
     const backTo = backLinkFor(payload.page, allowedOrigins);
+    // Every problem page shows back what the person entered, even when the fault is not
+    // theirs (a broken form, a store that is down): whatever went wrong, nothing they wrote is lost.
     const problem = (status: number, keys: ProblemKey[]) =>
       reply
         .code(status)
         .type(HTML)
-        .send(renderProblem(language, keys, backTo));
+        .send(renderProblem(language, keys, backTo, enteredFromForm(fields)));
+    const thanks = () => renderThankYou(language, backTo, payload.widget);
 
     if (formProblems.length > 0) return problem(422, formProblems);
     const result = validateStorable(payload);
@@ -140,7 +143,7 @@ export function registerSubmitRoute(
     try {
       const honeypot = fields[HONEYPOT_FIELD];
       if (await discarded(request, { honeypot: typeof honeypot === 'string' ? honeypot : String(honeypot ?? '') })) {
-        return await reply.code(200).type(HTML).send(renderThankYou(language, backTo));
+        return await reply.code(200).type(HTML).send(thanks());
       }
       stored = await store.insert(result.value, new Date().toISOString());
     } catch (error) {
@@ -150,7 +153,7 @@ export function registerSubmitRoute(
     }
     if (stored.outcome === 'conflict') return problem(422, ['idConflict']);
     if (stored.outcome === 'duplicate') reply.header('Idempotent-Replayed', 'true');
-    return reply.code(200).type(HTML).send(renderThankYou(language, backTo));
+    return reply.code(200).type(HTML).send(thanks());
   }
 
   const rateLimit =
