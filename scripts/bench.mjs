@@ -1,7 +1,7 @@
 // `npm run bench`: what a page downloads and how long the main thread works before the
 // widget shows, each printed beside a reference measured in the same run.
 //
-// Sizes: the loader, and every script a page with one prompt fetches (recorded by the
+// Sizes: the loader, and every script a page with one prompt, one ranking or one fruit tree fetches (recorded by the
 // browser, not guessed), against lit and i18next bundled alone by the same bundler.
 // Time: loader start to first render in Chromium with 4x CPU throttling, median of RUNS
 // cold loads, against a bare Lit element rendered the same way.
@@ -149,6 +149,11 @@ function serve(root) {
       '<script type="module" src="/participate/participate.js"></script>',
       `<participate-priority-ranking data-bench endpoint="/v1/responses" topic="bench-50">${LIST_VALUES.map((value) => `<participate-option value="${value}">${value.replace('-', ' ')}</participate-option>`).join('')}</participate-priority-ranking>`,
     ),
+    '/fruit-tree.html': page(
+      'fruit tree',
+      '<script type="module" src="/participate/participate.js"></script>',
+      '<participate-fruit-tree data-bench view="tree" endpoint="/v1/responses" topic="bench" privacy-url="/privacy"></participate-fruit-tree>',
+    ),
     '/reference-list.html': page(
       'reference list',
       '<script type="module" src="/reference-list.js"></script>',
@@ -277,11 +282,13 @@ try {
 
   const prompt = [];
   const ranking = [];
+  const fruitTree = [];
   const reference = [];
   for (let i = 0; i < RUNS; i++) {
     // Alternate, so drift in the machine's load touches all alike.
     prompt.push(await measure(browser, base, '/prompt.html'));
     ranking.push(await measure(browser, base, '/ranking.html'));
+    fruitTree.push(await measure(browser, base, '/fruit-tree.html'));
     reference.push(await measure(browser, base, '/reference.html'));
   }
   const rankingMoves = await measureMoves(browser, base, '/ranking-50.html', true);
@@ -297,6 +304,7 @@ try {
   };
   const { list: files, total } = fetched(prompt);
   const rankingFiles = fetched(ranking);
+  const fruitTreeFiles = fetched(fruitTree);
   const loader = files.find(([path]) => path.endsWith('/participate.js'))[1];
 
   console.log(`Participate benchmark — ${new Date().toISOString().slice(0, 10)}, Chromium, ${RUNS} cold loads each\n`);
@@ -310,6 +318,11 @@ try {
   }
   console.log(row('one priority ranking, everything', rankingFiles.total));
   console.log(`  ${''.padEnd(44)} ${`${rankingFiles.total.gzip} B`.padStart(21)}`);
+  for (const [path, s] of fruitTreeFiles.list) {
+    if (!path.endsWith('/participate.js')) console.log(row(`  ${path.replace('/participate/', '')}`, s));
+  }
+  console.log(row('one fruit tree, everything', fruitTreeFiles.total));
+  console.log(`  ${''.padEnd(44)} ${`${fruitTreeFiles.total.gzip} B`.padStart(21)}`);
   console.log(row('reference: lit alone', litAlone));
   console.log(row('reference: i18next alone', i18nextAlone));
   console.log(row('reference: lit + i18next', add(litAlone, i18nextAlone)));
@@ -328,6 +341,7 @@ try {
     `  ${label.padEnd(44)} ${`${median(runs.map((r) => r.rendered)).toFixed(1)} ms`.padStart(10)} ${`${median(runs.map((r) => r.scriptMs)).toFixed(1)} ms`.padStart(10)}`;
   console.log(timeRow('feedback prompt (loader → first render)', prompt));
   console.log(timeRow('priority ranking, 6 options (same)', ranking));
+  console.log(timeRow('fruit tree, default tree (same)', fruitTree));
   console.log(timeRow('reference: bare Lit element, same page', reference));
 
   console.log(

@@ -15,7 +15,7 @@ import { botCheckStyles } from '../shared/bot-check.js';
 import { STATUS_TEXT, SubmitController } from '../shared/submission/submit-controller.js';
 import { outcomePanel } from '../shared/panels.js';
 import { errorSummary, type FieldError } from '../shared/error-summary.js';
-import { DraftStore } from '../shared/submission/draft-store.js';
+import { DeferredDraftStore } from '../shared/submission/deferred-draft-store.js';
 import { newId } from '../shared/submission/uuid.js';
 import { addEnglish } from '../shared/i18n.js';
 import type { Translate } from '../shared/translate.js';
@@ -151,7 +151,7 @@ export class ParticipateFruitTree extends ParticipateElement {
   private readonly submission = new SubmitController(this);
   private readonly branchChildren = new BranchChildrenController(this);
   private readonly popovers = new InfoPopoverController(this);
-  private drafts: DraftStore<SavedChoices> | undefined;
+  private drafts: DeferredDraftStore<SavedChoices> | undefined;
   private draftScope = '';
   private pendingFocus: string | undefined;
   private lastStatus = this.submission.status;
@@ -238,7 +238,7 @@ export class ParticipateFruitTree extends ParticipateElement {
     if (scope === this.draftScope) return;
     this.draftScope = scope;
     this.drafts?.flush();
-    this.drafts = new DraftStore<SavedChoices>(scope);
+    this.drafts = new DeferredDraftStore<SavedChoices>(scope);
     const saved = this.drafts.load();
     this.chosen = restoredChoices(saved?.chosen, this.tree);
     this.filter = (EFFORT_FILTERS as readonly unknown[]).includes(saved?.filter)

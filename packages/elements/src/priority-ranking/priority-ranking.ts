@@ -9,7 +9,7 @@ import { botCheckStyles } from '../shared/bot-check.js';
 import { STATUS_TEXT, SubmitController } from '../shared/submission/submit-controller.js';
 import { failurePanel, outcomePanel } from '../shared/panels.js';
 import { errorSummary } from '../shared/error-summary.js';
-import { DraftStore } from '../shared/submission/draft-store.js';
+import { DeferredDraftStore } from '../shared/submission/deferred-draft-store.js';
 import { newId } from '../shared/submission/uuid.js';
 import { announce, type Translate } from './announcements.js';
 import { GrabController, type GrabChange } from './grab-controller.js';
@@ -195,7 +195,7 @@ export class ParticipatePriorityRanking extends ParticipateElement {
       this.afterDrag(end);
     },
   });
-  private drafts: DraftStore<SavedState> | undefined;
+  private drafts: DeferredDraftStore<SavedState> | undefined;
   private draftScope = '';
   private readonly optionChildren = new OptionChildrenController(this);
   private optionIndex: { list: ParticipateOption[]; byValue: Map<string, ParticipateOption> } | undefined;
@@ -321,7 +321,7 @@ export class ParticipatePriorityRanking extends ParticipateElement {
     if (scope === this.draftScope && sameValues(this.state.shown, values)) return;
     this.draftScope = scope;
     this.drafts?.flush();
-    this.drafts = new DraftStore<SavedState>(scope);
+    this.drafts = new DeferredDraftStore<SavedState>(scope);
     if (this.grab.grabbed !== undefined) this.grab.release();
     this.error = undefined;
     this.full = false;
