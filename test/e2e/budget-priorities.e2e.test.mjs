@@ -564,11 +564,9 @@ describe('budget priorities page: every ranking mode', () => {
     async function thankYou(response, topic, rowsBefore, { axe = false } = {}) {
       assert.equal(response?.status(), 200);
       assert.equal(page.url(), `${stack.collectorUrl}/v1/responses`);
-      assert.equal(await page.title(), 'Thank you for your feedback');
+      assert.equal(await page.title(), 'Thank you for your answer');
       assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-      assert.deepEqual(await page.getByRole('heading', { level: 1 }).allTextContents(), [
-        'Thank you for your feedback',
-      ]);
+      assert.deepEqual(await page.getByRole('heading', { level: 1 }).allTextContents(), ['Thank you for your answer']);
       assert.equal(
         await page.getByRole('link', { name: 'Go back to the page you were on' }).getAttribute('href'),
         `${stack.demoUrl}${PAGE}`,
@@ -643,14 +641,15 @@ describe('budget priorities page: every ranking mode', () => {
       const form = await fallbackForm(TOPIC.points);
       const response = await fillAndSend(form, { 'adult-social-care': '50', 'roads-pavements': '30', parks: '20' });
       const row = await thankYou(response, TOPIC.points, before);
-      // Boxes left empty are not sent as 0: the form's answer names only the options given points.
+      // Boxes left empty count as 0, as the widget sends them: both store the same shape.
+      const points = Object.fromEntries(SHOWN.points.map((value) => [value, 0]));
       assert.deepEqual(row.answer, {
         mode: 'points',
         shown: SHOWN.points,
         shuffled: false,
         budget: 100,
         mustSpendAll: true,
-        points: { 'roads-pavements': 30, 'adult-social-care': 50, parks: 20 },
+        points: { ...points, 'roads-pavements': 30, 'adult-social-care': 50, parks: 20 },
       });
     });
 
@@ -697,14 +696,17 @@ describe('budget priorities page: every ranking mode', () => {
         'Use whole numbers starting from 1, and each number only once.',
       ]);
       assert.equal(
-        await page.getByRole('link', { name: 'Go back and try again' }).getAttribute('href'),
+        await page.getByRole('link', { name: 'Start again on the page you came from' }).getAttribute('href'),
         `${stack.demoUrl}${PAGE}`,
       );
       assert.deepEqual(await axeViolationsOfHtml(page), []);
       assert.equal(stack.rows(TOPIC.rank).length, before, 'nothing is stored');
 
-      // The error page does not repeat the answers; the browser's Back button brings them back,
-      // so the person corrects one box and sends again.
+      // The error page repeats what was typed, and says the browser's Back button brings the
+      // form back with the answers in it: the person corrects one box and sends again.
+      for (const [value, text] of Object.entries(typed)) {
+        assert.match(await page.locator('body').innerText(), new RegExp(`${value}\\s+${text}`), `${value} echoed`);
+      }
       await page.goBack();
       for (const [value, text] of Object.entries(typed)) {
         assert.equal(await form.getByLabel(LABEL[value], { exact: true }).inputValue(), text, `${value} kept`);
