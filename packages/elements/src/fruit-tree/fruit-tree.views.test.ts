@@ -5,7 +5,6 @@ import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../define/fruit-tree.js';
 import type { ParticipateFruitTree } from './fruit-tree.js';
-import type { ParticipateSubmitEvent } from '../shared/events.js';
 import { expectNoAxeViolations } from '../test-support/axe.js';
 import { emulateMediaFeatures } from '../test-support/media.js';
 import { pointIn, touch } from '../test-support/pointer.js';
@@ -114,7 +113,9 @@ function fruitButtons(element: Element): HTMLButtonElement[] {
 }
 
 function fruitButton(element: Element, label: string): HTMLButtonElement {
-  const found = fruitButtons(element).find((button) => squash(button.querySelector('.fruit-label')?.textContent) === label);
+  const found = fruitButtons(element).find(
+    (button) => squash(button.querySelector('.fruit-label')?.textContent) === label,
+  );
   if (!found) throw new Error(`no fruit "${label}" in the tree`);
   return found;
 }
@@ -125,6 +126,20 @@ function checkboxes(element: Element): HTMLInputElement[] {
 
 function labelFor(element: Element, input: HTMLInputElement): HTMLLabelElement | undefined {
   return $$(element, 'label').find((label) => label.getAttribute('for') === input.id) as HTMLLabelElement | undefined;
+}
+
+/** The first checkbox of a list holding one (or the first of several). */
+function onlyCheckbox(element: Element): HTMLInputElement {
+  const [first] = checkboxes(element);
+  if (!first) throw new Error('no checkbox in the list');
+  return first;
+}
+
+/** An element inside another, or a clear failure. */
+function inside(element: Element, selector: string): Element {
+  const found = element.querySelector(selector);
+  if (!found) throw new Error(`nothing inside matches ${selector}`);
+  return found;
 }
 
 function checkbox(element: Element, label: string): HTMLInputElement {
@@ -392,7 +407,9 @@ describe('<participate-fruit-tree> "How much time can you give?"', () => {
       await sendKeys({ press: 'ArrowRight' });
       await until(() => radio(el, 'effort', 'once').checked && shownLabels().length < 15, 'filtered');
 
-      const expected = FRUITS.filter(([label, effort]) => effort === ONCE || label === GOVERNOR).map(([label]) => label);
+      const expected = FRUITS.filter(([label, effort]) => effort === ONCE || label === GOVERNOR).map(
+        ([label]) => label,
+      );
       expect(shownLabels()).to.deep.equal(expected);
       expect(shownLabels()).to.have.length(9);
       expect(isChosen(GOVERNOR), 'the chosen governor stays chosen').to.equal(true);
@@ -426,43 +443,94 @@ describe('<participate-fruit-tree> "How much time can you give?"', () => {
 
 // ----- 4. Info popovers ----------------------------------------------------------------------
 
-describe('<participate-fruit-tree> "More about" popovers', () => {
-  afterEach(async () => {
-    await resetMouse();
-    clearDrafts();
-  });
-
-  /**
-   * Where Floating UI must put the popover: below the button (or above it when flipped),
-   * its start edge on the button's start edge, kept 8px inside the viewport.
-   */
-  function placement(button: HTMLElement, popover: HTMLElement, rtl: boolean): string[] {
-    const b = button.getBoundingClientRect();
-    const p = popover.getBoundingClientRect();
-    const width = document.documentElement.clientWidth;
-    const height = document.documentElement.clientHeight;
-    const problems: string[] = [];
-    const below = Math.abs(p.top - (b.bottom + 6)) <= 1;
-    const above = Math.abs(p.bottom - (b.top - 6)) <= 1;
-    if (!below && !above) {
-      problems.push(`not beside the button: popover ${String(p.top)}–${String(p.bottom)}, button ${String(b.top)}–${String(b.bottom)}`);
-    }
-    const start = rtl ? b.right - p.width : b.left;
-    const left = Math.min(Math.max(start, 8), width - 8 - p.width);
-    if (Math.abs(p.left - left) > 1) problems.push(`left ${String(p.left)}, expected ${String(left)} (button ${String(b.left)}–${String(b.right)})`);
-    if (p.left < 0 || p.right > width || p.top < 0 || p.bottom > height) {
-      problems.push(`outside the viewport: ${JSON.stringify(p)}`);
-    }
-    if (p.width === 0 || p.height === 0) problems.push('it has no size');
-    return problems;
-  }
-
-  async function placed(button: HTMLElement, popover: HTMLElement, rtl = false): Promise<void> {
-    await until(
-      () => popover.style.top !== '' && placement(button, popover, rtl).length === 0,
-      `popover misplaced: ${placement(button, popover, rtl).join('; ')}`,
+/**
+ * What is wrong with where an info popover is: it must be 6px below its button (or above it,
+ * flipped), aligned with one of its edges (or shifted 8px inside the viewport), and wholly on
+ * screen, since a fixed popover cannot be scrolled to.
+ */
+function placement(button: HTMLElement, popover: HTMLElement, rtl: boolean): string[] {
+  const b = button.getBoundingClientRect();
+  const p = popover.getBoundingClientRect();
+  const width = document.documentElement.clientWidth;
+  const height = document.documentElement.clientHeight;
+  const problems: string[] = [];
+  const below = Math.abs(p.top - (b.bottom + 6)) <= 1;
+  const above = Math.abs(p.bottom - (b.top - 6)) <= 1;
+  if (!below && !above) {
+    problems.push(
+      `not beside the button: popover ${String(p.top)}–${String(p.bottom)}, button ${String(b.top)}–${String(b.bottom)}`,
     );
   }
+  // Its start edge on the button's start edge, or (flipped) its end edge on the button's end.
+  const clamp = (x: number) => Math.min(Math.max(x, 8), width - 8 - p.width);
+  const edges = rtl ? [b.right - p.width, b.left] : [b.left, b.right - p.width];
+  if (!edges.some((x) => Math.abs(p.left - clamp(x)) <= 1)) {
+    problems.push(
+      `left ${String(p.left)}, expected ${edges.map((x) => String(clamp(x))).join(' or ')} (button ${String(b.left)}–${String(b.right)})`,
+    );
+  }
+  if (p.left < 0 || p.right > width || p.top < 0 || p.bottom > height) {
+    problems.push(`outside the viewport: ${JSON.stringify(p)}`);
+  }
+  if (p.width === 0 || p.height === 0) problems.push('it has no size');
+  return problems;
+}
+
+/**
+ * Records the page's uncaught errors about ResizeObserver loops instead of failing the test
+ * that happens to be running: opening a popover near the edge a second time raises them (a
+ * known bug, checked on its own in KNOWN BUGS below), and the tests here are about other things.
+ */
+function recordResizeObserverLoops(): { messages: string[]; restore(): void } {
+  const messages: string[] = [];
+  const original = window.onerror;
+  window.onerror = (message, ...rest) => {
+    const said = typeof message === 'string' ? message : message.type;
+    if (said.includes('ResizeObserver loop')) {
+      messages.push(said);
+      return true;
+    }
+    return original ? (original.call(window, message, ...rest) as unknown) : false;
+  };
+  return {
+    messages,
+    restore: () => {
+      window.onerror = original;
+    },
+  };
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      resolve();
+    });
+  });
+}
+
+async function placed(button: HTMLElement, popover: HTMLElement, rtl = false): Promise<void> {
+  await until(
+    () => popover.style.top !== '' && placement(button, popover, rtl).length === 0,
+    `popover misplaced: ${placement(button, popover, rtl).join('; ')}`,
+  );
+}
+
+describe('<participate-fruit-tree> "More about" popovers', () => {
+  let loops: ReturnType<typeof recordResizeObserverLoops> | undefined;
+
+  // Tall enough that each popover fits on one side of its button wherever the button is.
+  beforeEach(async () => {
+    loops = recordResizeObserverLoops();
+    await setViewport({ width: 1024, height: 900 });
+  });
+
+  afterEach(async () => {
+    await resetMouse();
+    await setViewport({ width: 800, height: 600 });
+    clearDrafts();
+    await nextFrame();
+    loops?.restore();
+  });
 
   it('opens from the keyboard beside its button as a named dialog, takes focus, and gives it back on Escape', async () => {
     const el = await defaultTree('tree');
@@ -487,8 +555,9 @@ describe('<participate-fruit-tree> "More about" popovers', () => {
 
     await sendKeys({ press: 'Enter' });
     await until(() => popover.matches(':popover-open'), 'opens again');
-    const close = buttonByText(el, 'Close');
-    expect(popover.contains(close)).to.equal(true);
+    const close = popover.querySelector<HTMLButtonElement>('button.info-close');
+    if (!close) throw new Error('no Close button in the popover');
+    expect(squash(close.textContent)).to.equal('Close');
     await placed(button, popover);
     await sendMouse({ type: 'click', position: pointIn(close) });
     await until(() => !popover.matches(':popover-open'), 'Close closes it');
@@ -595,9 +664,9 @@ describe('<participate-fruit-tree> the view it starts in', () => {
     ).to.be.greaterThan(parseFloat(getComputedStyle(other).borderTopWidth));
     expect(chosen.querySelector('svg.ripe .tick'), 'and a ticked ripe fruit, not a bud').to.not.equal(null);
     expect(other.querySelector('svg.bud')).to.not.equal(null);
-    const flesh = getComputedStyle(chosen.querySelector('svg.ripe .flesh') as Element);
+    const flesh = getComputedStyle(inside(chosen, 'svg.ripe .flesh'));
     expect(flesh.fill, 'the ripe fruit is filled').to.not.equal('none');
-    const bud = getComputedStyle(other.querySelector('svg.bud .bud-outline') as Element);
+    const bud = getComputedStyle(inside(other, 'svg.bud .bud-outline'));
     expect(bud.fill, 'the bud is an outline').to.equal('none');
     await expectNoAxeViolations(el);
   });
@@ -673,18 +742,27 @@ describe('<participate-fruit-tree> in Welsh and Urdu', () => {
 
 // ----- 7. Reflow and target sizes ------------------------------------------------------------
 
+function noSidewaysScroll(el: HTMLElement, where: string): void {
+  const base = $(el, '[part="base"]');
+  expect(el.scrollWidth, `${where}: the widget`).to.be.at.most(el.clientWidth);
+  expect(base.scrollWidth, `${where}: its base`).to.be.at.most(base.clientWidth);
+  expect(document.documentElement.scrollWidth, `${where}: the page`).to.be.at.most(320);
+}
+
+/** WCAG 1.4.12's text spacing, set by a reader's style sheet. */
+function textSpacing(): CSSStyleSheet {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(
+    '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }',
+  );
+  return sheet;
+}
+
 describe('<participate-fruit-tree> at 320 CSS pixels wide', () => {
   afterEach(async () => {
     await setViewport({ width: 800, height: 600 });
     clearDrafts();
   });
-
-  function noSidewaysScroll(el: HTMLElement, where: string): void {
-    const base = $(el, '[part="base"]');
-    expect(el.scrollWidth, `${where}: the widget`).to.be.at.most(el.clientWidth);
-    expect(base.scrollWidth, `${where}: its base`).to.be.at.most(base.clientWidth);
-    expect(document.documentElement.scrollWidth, `${where}: the page`).to.be.at.most(320);
-  }
 
   function smallTargets(el: HTMLElement): string[] {
     return $$(el, 'button, input[type="checkbox"], input[type="radio"]')
@@ -726,10 +804,7 @@ describe('<participate-fruit-tree> at 320 CSS pixels wide', () => {
 
   it('clips no text when a reader increases text spacing', async () => {
     await setViewport({ width: 320, height: 640 });
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(
-      '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }',
-    );
+    const sheet = textSpacing();
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     try {
       for (const view of ['tree', 'list']) {
@@ -737,12 +812,13 @@ describe('<participate-fruit-tree> at 320 CSS pixels wide', () => {
         const clipped = $$(
           el,
           'button, legend, h3, label, .fruit-label, .fruit-state, .effort-tag, p:not(.visually-hidden)',
-        ).filter((node) => node.scrollWidth > node.clientWidth + 1 || node.scrollHeight > node.clientHeight + 1);
+        )
+          .filter((node) => !node.closest('.visually-hidden'))
+          .filter((node) => node.scrollWidth > node.clientWidth + 1 || node.scrollHeight > node.clientHeight + 1);
         expect(
           clipped.map((node) => node.outerHTML.slice(0, 70)),
           view,
         ).to.deep.equal([]);
-        noSidewaysScroll(el, `${view} with text spacing`);
         el.remove();
       }
     } finally {
@@ -873,15 +949,27 @@ describe("<participate-fruit-tree> with a site's own branches", () => {
 
   it('renders hostile labels as text and creates no elements from them', async () => {
     const hostile = '<img src=x onerror="window.__fruitTreePwned=true">';
+    // Built as text nodes, as a CMS would escape them, so no template markers sit among them.
+    const branch = document.createElement('participate-branch');
+    branch.setAttribute('value', 'hostile-branch');
+    branch.setAttribute('label', hostile);
+    const option = document.createElement('participate-option');
+    option.setAttribute('value', 'hostile-fruit');
+    option.setAttribute('effort', 'once');
+    option.append(hostile);
+    for (const slot of ['description', 'info']) {
+      const span = document.createElement('span');
+      span.slot = slot;
+      span.textContent = hostile;
+      option.append(span);
+    }
+    branch.append(option);
     const el = await fruitTree(
-      html`<participate-fruit-tree view="tree" privacy-url=${PRIVACY} endpoint="/x" topic="hostile">
-        <participate-branch value="hostile-branch" label=${hostile}>
-          <participate-option value="hostile-fruit" effort="once"
-            >${hostile}<span slot="description">${hostile}</span><span slot="info">${hostile}</span></participate-option
-          >
-        </participate-branch>
-      </participate-fruit-tree>`,
+      html`<participate-fruit-tree view="tree" privacy-url=${PRIVACY} endpoint="/x" topic="hostile"
+        >${branch}</participate-fruit-tree
+      >`,
     );
+    await until(() => $$(el, 'section.bough').length === 1, 'the hostile tree replaced the default');
     expect(squash($(el, '.bough-label').textContent)).to.equal(hostile);
     expect(squash($(el, '.fruit-label').textContent)).to.equal(hostile);
     expect(squash($(el, '.fruit-description').textContent)).to.equal(hostile);
@@ -893,6 +981,7 @@ describe("<participate-fruit-tree> with a site's own branches", () => {
     radio(el, 'view', 'list').click();
     await until(() => shownView(el) === 'list');
     expect(squash($(el, '.branch-legend').textContent)).to.equal(hostile);
+    expect(squash(labelFor(el, onlyCheckbox(el))?.textContent)).to.equal(hostile);
     expect($$(el, 'img')).to.have.length(0);
     await nextTask();
     expect((window as unknown as { __fruitTreePwned?: boolean }).__fruitTreePwned).to.equal(undefined);
@@ -908,9 +997,8 @@ describe("<participate-fruit-tree> with a site's own branches", () => {
     );
     let payload: unknown;
     el.addEventListener('participate-submit', (event) => {
-      const submit = event as ParticipateSubmitEvent;
-      payload = submit.detail.payload;
-      submit.preventDefault();
+      payload = event.detail.payload;
+      event.preventDefault();
     });
     checkbox(el, 'Join a litter pick').click();
     buttonByText(el, 'Continue').click();
@@ -997,11 +1085,141 @@ describe("<participate-fruit-tree> with a site's own branches", () => {
 
       radio(el, 'effort', 'once').click();
       await until(() => checkboxes(el).length === 1, 'filtered');
-      expect(squash(labelFor(el, checkboxes(el)[0] as HTMLInputElement)?.textContent)).to.equal('Lead a weekly walk');
+      expect(squash(labelFor(el, onlyCheckbox(el))?.textContent)).to.equal('Lead a weekly walk');
       expect(fromThisWidget(errors.messages)).to.deep.equal([]);
     } finally {
       errors.restore();
       warnings.restore();
     }
+  });
+});
+
+// ----- Known component bugs ------------------------------------------------------------------
+//
+// KNOWN COMPONENT BUGS — these tests fail against the component as written. They are kept
+// apart, unweakened, so that the fix turns them green; see the report in the commit message.
+
+describe('<participate-fruit-tree> KNOWN BUGS (failing until the component is fixed)', () => {
+  afterEach(async () => {
+    await resetMouse();
+    await setViewport({ width: 800, height: 600 });
+    clearDrafts();
+  });
+
+  // info-popover.ts place(): flip() finds no side with room, shift() only moves sideways,
+  // and nothing limits the height, so a fixed popover runs off the top or bottom of the
+  // viewport; its text and Close button cannot be scrolled to (WCAG 1.4.10, 2.4.11).
+  for (const [width, height] of [
+    [800, 600],
+    [740, 360],
+  ] as const) {
+    it(`keeps an info popover on screen when there is no room above or below its button (${String(width)}×${String(height)})`, async () => {
+      await setViewport({ width, height });
+      const el = await defaultTree('list');
+      const button = byName(el, 'More about: Join our citizens’ panel');
+      const popover = $(el, `#${button.getAttribute('popovertarget') ?? ''}`);
+      button.scrollIntoView({ block: 'center', behavior: 'instant' });
+      await sendMouse({ type: 'click', position: pointIn(button) });
+      await until(() => popover.matches(':popover-open'), 'a click opens it');
+      await until(() => popover.style.top !== '', 'positioned');
+      const box = popover.getBoundingClientRect();
+      const close = popover.querySelector('.info-close')?.getBoundingClientRect();
+      expect(box.top, 'top on screen').to.be.at.least(0);
+      expect(box.bottom, 'bottom on screen').to.be.at.most(document.documentElement.clientHeight);
+      expect(close?.bottom ?? Infinity, 'Close on screen').to.be.at.most(document.documentElement.clientHeight);
+    });
+  }
+
+  // fruit-tree.styles.ts .checkbox: the label and hint sit in a `1fr` column (minimum: the
+  // longest word) between the checkbox and the info button, and nothing lets a word break,
+  // so with text spacing at 320px "recommendations." in the citizens' jury hint pushes the
+  // whole list 31px wider than the screen (WCAG 1.4.10 with 1.4.12).
+  it('does not scroll sideways at 320 pixels with increased text spacing, in the list view', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const sheet = textSpacing();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    try {
+      for (const view of ['tree', 'list']) {
+        const el = await defaultTree(view, 'en', `spacing-scroll-${view}`);
+        noSidewaysScroll(el, `${view} with text spacing`);
+        el.remove();
+      }
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    }
+  });
+
+  // info-popover.ts: when a popover closes it is hidden at once, but autoUpdate is stopped only
+  // on the later `toggle` event; in between, Floating UI's ResizeObserver sees a 0×0 popover
+  // and places it as if it had no width (its left on the button's left, near the screen's
+  // edge). Opened again there, the popover (width: auto, `inset: auto`) is squeezed into the
+  // space left of the edge, is measured, moved, grows, is measured again in the same frame,
+  // and the browser reports "ResizeObserver loop completed with undelivered notifications"
+  // (three in our runs) to the host page's window.onerror, where error trackers collect it.
+  it('raises no ResizeObserver loop error on the page when a popover near the edge is opened again', async () => {
+    const loops = recordResizeObserverLoops();
+    try {
+      await setViewport({ width: 1024, height: 900 });
+      const el = await defaultTree('tree');
+      const button = byName(el, `More about: ${GOVERNOR}`);
+      const popover = $(el, `#${button.getAttribute('popovertarget') ?? ''}`);
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => popover.matches(':popover-open'), 'opened');
+      await placed(button, popover);
+      await nextFrame();
+      await nextFrame();
+      expect(loops.messages, 'none on opening').to.deep.equal([]);
+      await sendKeys({ press: 'Escape' });
+      await until(() => !popover.matches(':popover-open') && active(el) === button, 'closed');
+      await sendKeys({ press: 'Enter' });
+      await until(() => popover.matches(':popover-open'), 'opened again');
+      await placed(button, popover);
+      await nextFrame();
+      await nextFrame();
+      expect(loops.messages, 'none on opening again').to.deep.equal([]);
+      await sendMouse({ type: 'move', position: pointIn(inside(popover, '.info-text')) });
+      await nextFrame();
+      await nextFrame();
+      expect(loops.messages, 'none when the mouse is over it').to.deep.equal([]);
+    } finally {
+      loops.restore();
+    }
+  });
+
+  // shared/options.ts textBySlot(): every child node's textContent is read, comments
+  // included, so a CMS comment or a framework's template marker (Lit writes <!--?lit$…$-->
+  // around a binding) becomes part of the label shown and sent.
+  it('leaves HTML comments inside an option out of its label', async () => {
+    const label = 'Join a litter pick';
+    const el = await fruitTree(
+      html`<participate-fruit-tree view="list" endpoint="/x" topic="comments">
+        <participate-branch value="green-spaces" label="Green spaces">
+          <participate-option value="litter-pick" effort="once">${label}</participate-option>
+        </participate-branch>
+      </participate-fruit-tree>`,
+    );
+    const option = el.querySelector('participate-option');
+    option?.append(document.createComment(' added by the CMS '));
+    await until(() => checkboxes(el).length === 1);
+    await el.updateComplete;
+    expect(squash(labelFor(el, onlyCheckbox(el))?.textContent)).to.equal(label);
+  });
+
+  // fruit-tree.ts shownView: with no `view` attribute and no choice yet, the view is worked
+  // out again on every render, so after a phone is turned (or a window narrowed) the next
+  // tap on a fruit swaps the tree for the list under the person's finger, and the focused
+  // button is gone (WCAG 3.2.2, 2.4.3).
+  it('does not swap the view under the person when the window narrows', async () => {
+    await setViewport({ width: 1024, height: 768 });
+    const el = await defaultTree(undefined);
+    expect(shownView(el)).to.equal('tree');
+    await setViewport({ width: 360, height: 640 });
+    const button = fruitButton(el, 'Become a member');
+    button.focus();
+    await sendKeys({ press: 'Space' });
+    await until(() => shownView(el) === 'list' || button.getAttribute('aria-pressed') === 'true', 'chosen');
+    expect(shownView(el), 'the view the person was using').to.equal('tree');
+    expect(active(el), 'focus stays on the fruit').to.equal(button);
   });
 });
