@@ -36,6 +36,19 @@ export interface PageMessages {
   pointsInvalid: string;
   pointsOverBudget: string;
   pointsNotAllSpent: string;
+  /** Fruit tree form: no way to be involved ticked. */
+  chooseFruit: string;
+  /** Fruit tree form: contact details given without a name. */
+  contactNameMissing: string;
+  contactNameTooLong: string;
+  /** Contact details given with neither an email address nor a phone number. */
+  contactReachMissing: string;
+  /** An email address not in the schema's format (EMAIL_PATTERN), or too long. */
+  contactEmailInvalid: string;
+  /** A phone number not in the schema's format (PHONE_PATTERN), or too long. */
+  contactPhoneInvalid: string;
+  /** Contact details given without the consent box ticked. */
+  contactConsentMissing: string;
   idConflict: string;
   tooLarge: string;
   originNotAllowed: string;
@@ -58,6 +71,7 @@ export type ProblemKey = Exclude<
 >;
 
 const commentLimit = LIMITS.commentLength.toLocaleString('en-GB');
+const nameLimit = LIMITS.nameLength.toLocaleString('en-GB');
 
 export const MESSAGES: Record<PageLanguage, PageMessages> = {
   en: {
@@ -84,6 +98,16 @@ export const MESSAGES: Record<PageLanguage, PageMessages> = {
     pointsInvalid: 'Give each option a whole number of points, 0 or more.',
     pointsOverBudget: 'You gave out more points than you have. Take some away and try again.',
     pointsNotAllSpent: 'Share out all of your points, then try again.',
+    chooseFruit: 'Choose at least one way to be involved.',
+    contactNameMissing:
+      'Enter your full name, or leave all the contact details empty if you do not want us to contact you.',
+    contactNameTooLong: `Your name must be ${nameLimit} characters or fewer.`,
+    contactReachMissing:
+      'Enter an email address or a phone number, or leave all the contact details empty if you do not want us to contact you.',
+    contactEmailInvalid: 'Enter an email address in the correct format, like name@example.com.',
+    contactPhoneInvalid: 'Enter a phone number, like 01632 960 001 or +44 808 157 0192.',
+    contactConsentMissing:
+      'Select the box to agree that we can keep your details to contact you, or leave all the contact details empty.',
     idConflict: 'This form has already been used to send a different answer. Go back, reload the page and try again.',
     tooLarge: 'Your answer is too long to send. Shorten your comment and try again.',
     originNotAllowed: 'This website is not allowed to send feedback here. This is not your fault.',
@@ -116,6 +140,16 @@ export const MESSAGES: Record<PageLanguage, PageMessages> = {
     pointsOverBudget:
       'Rydych wedi rhoi mwy o bwyntiau nag sydd gennych. Tynnwch rai i ffwrdd a rhowch gynnig arall arni.',
     pointsNotAllSpent: 'Rhannwch eich holl bwyntiau, yna rhowch gynnig arall arni.',
+    chooseFruit: 'Dewiswch o leiaf un ffordd o gymryd rhan.',
+    contactNameMissing:
+      'Rhowch eich enw llawn, neu gadewch y manylion cyswllt i gyd yn wag os nad ydych am i ni gysylltu â chi.',
+    contactNameTooLong: `Rhaid i'ch enw fod yn ${nameLimit} nod neu lai.`,
+    contactReachMissing:
+      'Rhowch gyfeiriad e-bost neu rif ffôn, neu gadewch y manylion cyswllt i gyd yn wag os nad ydych am i ni gysylltu â chi.',
+    contactEmailInvalid: 'Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@enghraifft.com.',
+    contactPhoneInvalid: 'Rhowch rif ffôn, fel 01632 960 001 neu +44 808 157 0192.',
+    contactConsentMissing:
+      'Dewiswch y blwch i gytuno y gallwn gadw eich manylion i gysylltu â chi, neu gadewch y manylion cyswllt i gyd yn wag.',
     idConflict:
       "Mae'r ffurflen hon eisoes wedi cael ei defnyddio i anfon ateb gwahanol. Ewch yn ôl, ail-lwythwch y dudalen a rhowch gynnig arall arni.",
     tooLarge: "Mae eich ateb yn rhy hir i'w anfon. Byrhewch eich sylw a rhowch gynnig arall arni.",
@@ -150,6 +184,17 @@ export const MESSAGES: Record<PageLanguage, PageMessages> = {
     pointsInvalid: 'ہر آپشن کو پوائنٹس کا پورا نمبر دیں، 0 یا اس سے زیادہ۔',
     pointsOverBudget: 'آپ نے اپنے پوائنٹس سے زیادہ دے دیے ہیں۔ کچھ کم کریں اور دوبارہ کوشش کریں۔',
     pointsNotAllSpent: 'اپنے تمام پوائنٹس بانٹ دیں، پھر دوبارہ کوشش کریں۔',
+    chooseFruit: 'شامل ہونے کا کم از کم ایک طریقہ چنیں۔',
+    contactNameMissing:
+      'اپنا پورا نام لکھیں، یا اگر آپ نہیں چاہتے کہ ہم آپ سے رابطہ کریں تو رابطے کی تمام تفصیلات خالی چھوڑ دیں۔',
+    contactNameTooLong: `آپ کا نام ${nameLimit} حروف یا اس سے کم ہونا چاہیے۔`,
+    contactReachMissing:
+      'ای میل ایڈریس یا فون نمبر لکھیں، یا اگر آپ نہیں چاہتے کہ ہم آپ سے رابطہ کریں تو رابطے کی تمام تفصیلات خالی چھوڑ دیں۔',
+    // Left-to-right examples are isolated (U+2066 … U+2069) so they read in order in right-to-left text.
+    contactEmailInvalid: 'ای میل ایڈریس درست طریقے سے لکھیں، جیسے \u2066name@example.com\u2069۔',
+    contactPhoneInvalid: 'فون نمبر لکھیں، جیسے \u206601632 960 001\u2069 یا \u2066+44 808 157 0192\u2069۔',
+    contactConsentMissing:
+      'اس بات سے اتفاق کے لیے خانہ منتخب کریں کہ ہم آپ سے رابطہ کرنے کے لیے آپ کی تفصیلات رکھ سکتے ہیں، یا رابطے کی تمام تفصیلات خالی چھوڑ دیں۔',
     idConflict:
       'یہ فارم پہلے ہی ایک مختلف جواب بھیجنے کے لیے استعمال ہو چکا ہے۔ واپس جائیں، صفحہ دوبارہ لوڈ کریں اور دوبارہ کوشش کریں۔',
     tooLarge: 'آپ کا جواب بھیجنے کے لیے بہت لمبا ہے۔ اپنا تبصرہ مختصر کریں اور دوبارہ کوشش کریں۔',

@@ -1,6 +1,7 @@
 import { SCHEMA_VERSION, type ValidationProblem } from '@participate/schema';
 import type { ProblemKey } from '../html/messages.js';
 import type { EnteredAnswers } from '../html/pages.js';
+import { fruitTreeAnswerFromForm } from './fruit-tree-form.js';
 import { rankingAnswerFromForm } from './ranking-form.js';
 
 /** A parsed urlencoded body: repeated fields arrive as arrays. */
@@ -82,16 +83,22 @@ function feedbackAnswerFromForm(fields: FormFields): Record<string, unknown> {
  * Builds the same payload a widget would post, from the no-JavaScript form. Values are
  * passed through untouched (arrays included) so that the one schema validator judges
  * them; fields the form does not define, such as a submit button's name, are ignored.
- * `widget=priority-ranking` reads a ranking form (see `rankingAnswerFromForm`).
+ * `widget=priority-ranking` reads a ranking form (see `rankingAnswerFromForm`), and
+ * `widget=fruit-tree` a fruit-tree form with its optional contact details (see `fruitTreeAnswerFromForm`).
  */
 export function readForm(fields: FormFields, context: FormContext): FormReading {
   const widget = present(fields.widget) ?? 'feedback-prompt';
   let answer: Record<string, unknown> = {};
   let problems: ProblemKey[] = [];
+  let contact: unknown;
   if (widget === 'priority-ranking') {
     const ranking = rankingAnswerFromForm(fields);
     problems = ranking.problems;
     if ('answer' in ranking) answer = ranking.answer;
+  } else if (widget === 'fruit-tree') {
+    const tree = fruitTreeAnswerFromForm(fields);
+    problems = tree.problems;
+    if ('answer' in tree) ({ answer, contact } = tree);
   } else {
     answer = feedbackAnswerFromForm(fields);
   }
@@ -104,6 +111,7 @@ export function readForm(fields: FormFields, context: FormContext): FormReading 
     locale: present(fields.locale) ?? 'en',
     page: choosePage(context.referer, fields.page),
     submittedAt: context.now,
+    contact,
     answer,
   };
   const stage = present(fields.stage);
