@@ -69,6 +69,20 @@ export async function startStack({ collectorEnv: extraEnv = {} } = {}) {
         db.close();
       }
     },
+    /**
+     * Resolves with the NDJSON lines of an admin route such as
+     * `/v1/responses?format=ndjson&topic=…` or `/v1/contacts?topic=…`, read as an administrator would.
+     */
+    async adminLines(path) {
+      const response = await fetch(`${collector.url}${path}`, {
+        headers: { authorization: `Bearer ${collectorEnv.PARTICIPATE_ADMIN_TOKEN}` },
+      });
+      if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
+      return (await response.text())
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line));
+    },
     async stopCollector() {
       await stopCollector(collector.child);
     },
