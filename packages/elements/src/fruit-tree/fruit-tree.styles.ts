@@ -108,7 +108,7 @@ export const fruitTreeStyles = css`
 
   button.fruit {
     display: grid;
-    grid-template-columns: auto 1fr;
+    grid-template-columns: auto minmax(0, 1fr);
     gap: 0 var(--_space-s);
     align-items: center;
     inline-size: 100%;
@@ -221,7 +221,7 @@ export const fruitTreeStyles = css`
 
   .checkbox {
     display: grid;
-    grid-template-columns: auto 1fr auto;
+    grid-template-columns: auto minmax(0, 1fr) auto;
     gap: 0 var(--_space-s);
     align-items: start;
   }
@@ -237,6 +237,15 @@ export const fruitTreeStyles = css`
   .checkbox-hint {
     grid-column: 2;
     margin: 0;
+  }
+
+  /* A long word must wrap rather than push the page sideways at 320 px. */
+  .checkbox label,
+  .checkbox-hint,
+  .fruit-label,
+  .fruit-description,
+  .info-text {
+    overflow-wrap: anywhere;
   }
 
   .checkbox .info-button {
@@ -275,9 +284,12 @@ export const fruitTreeStyles = css`
     block-size: 1.5rem;
   }
 
+  /* Where Floating UI starts from before it places the popover beside its button. */
   .info-popover {
     position: fixed;
-    inset: auto;
+    inset: 0 auto auto 0;
+    inline-size: max-content;
+    overflow-y: auto;
     margin: 0;
     max-inline-size: min(22rem, calc(100vw - 1rem));
     padding: var(--_space-m);

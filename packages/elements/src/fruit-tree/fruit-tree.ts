@@ -139,6 +139,8 @@ export class ParticipateFruitTree extends ParticipateElement {
   private chosen: ReadonlySet<string> = new Set();
   private filter: EffortFilter = 'any';
   private view: FruitTreeView | undefined;
+  /** The view to start in when neither the person nor the page chose, decided once. */
+  private startView: FruitTreeView = 'tree';
   private step: Step = 'choose';
   /** Held in memory only: never in the draft, never in the outbox. */
   private contact: ContactEntry = EMPTY_CONTACT;
@@ -247,6 +249,9 @@ export class ParticipateFruitTree extends ParticipateElement {
     this.view = (FRUIT_TREE_VIEWS as readonly unknown[]).includes(saved?.view)
       ? (saved?.view as FruitTreeView)
       : undefined;
+    // Decided once: a window that narrows or a phone that turns must not swap the view under the person.
+    const cramped = matchMedia(NARROW).matches || matchMedia('(forced-colors: active)').matches;
+    this.startView = cramped ? 'list' : 'tree';
   }
 
   private saveDraft(): void {
@@ -268,8 +273,7 @@ export class ParticipateFruitTree extends ParticipateElement {
     if ((FRUIT_TREE_VIEWS as readonly (string | undefined)[]).includes(this.initialView)) {
       return this.initialView as FruitTreeView;
     }
-    const cramped = matchMedia(NARROW).matches || matchMedia('(forced-colors: active)').matches;
-    return cramped ? 'list' : 'tree';
+    return this.startView;
   }
 
   private toggle(value: string): void {

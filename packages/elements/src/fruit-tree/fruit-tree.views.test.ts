@@ -477,9 +477,8 @@ function placement(button: HTMLElement, popover: HTMLElement, rtl: boolean): str
 }
 
 /**
- * Records the page's uncaught errors about ResizeObserver loops instead of failing the test
- * that happens to be running: opening a popover near the edge a second time raises them (a
- * known bug, checked on its own in KNOWN BUGS below), and the tests here are about other things.
+ * Records the page's uncaught errors about ResizeObserver loops, which a popover placed over
+ * and over in one frame would raise, so that a test can say there were none.
  */
 function recordResizeObserverLoops(): { messages: string[]; restore(): void } {
   const messages: string[] = [];
@@ -530,6 +529,7 @@ describe('<participate-fruit-tree> "More about" popovers', () => {
     clearDrafts();
     await nextFrame();
     loops?.restore();
+    expect(loops?.messages ?? [], 'no ResizeObserver loop reached the page').to.deep.equal([]);
   });
 
   it('opens from the keyboard beside its button as a named dialog, takes focus, and gives it back on Escape', async () => {
@@ -1094,12 +1094,11 @@ describe("<participate-fruit-tree> with a site's own branches", () => {
   });
 });
 
-// ----- Known component bugs ------------------------------------------------------------------
+// ----- Edges --------------------------------------------------------------------------------
 //
-// KNOWN COMPONENT BUGS — these tests fail against the component as written. They are kept
-// apart, unweakened, so that the fix turns them green; see the report in the commit message.
+// Each of these failed against the first version of the component and guards its fix.
 
-describe('<participate-fruit-tree> KNOWN BUGS (failing until the component is fixed)', () => {
+describe('<participate-fruit-tree> at the edges: small screens, spacing, comments', () => {
   afterEach(async () => {
     await resetMouse();
     await setViewport({ width: 800, height: 600 });

@@ -1,5 +1,5 @@
 import { html, svg, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import type { Translate } from '../shared/translate.js';
 
 /** The small "i" in a circle. Hidden from assistive technology; the button has a name. */
@@ -45,20 +45,34 @@ export class InfoPopoverController implements ReactiveController {
   }
 
   hostConnected(): void {
-    // `toggle` does not bubble out of the shadow root's popovers, so listen where they live.
-    this.host.shadowRoot?.addEventListener('toggle', this.onToggle, true);
+    this.listen();
   }
 
   hostUpdated(): void {
     // The shadow root exists only after the first render.
-    this.host.shadowRoot?.addEventListener('toggle', this.onToggle, true);
+    this.listen();
   }
 
   hostDisconnected(): void {
     this.host.shadowRoot?.removeEventListener('toggle', this.onToggle, true);
+    this.host.shadowRoot?.removeEventListener('beforetoggle', this.onBeforeToggle, true);
     for (const stop of this.stops.values()) stop();
     this.stops.clear();
   }
+
+  /** `toggle` does not bubble out of the shadow root's popovers, so listen where they live. */
+  private listen(): void {
+    this.host.shadowRoot?.addEventListener('toggle', this.onToggle, true);
+    this.host.shadowRoot?.addEventListener('beforetoggle', this.onBeforeToggle, true);
+  }
+
+  /** Stops placing a popover before it hides: a hidden popover measured as 0×0 would jump. */
+  private readonly onBeforeToggle = (event: Event): void => {
+    const popover = event.target;
+    if (!(popover instanceof HTMLElement) || (event as ToggleEvent).newState !== 'closed') return;
+    this.stops.get(popover)?.();
+    this.stops.delete(popover);
+  };
 
   private readonly onToggle = (event: Event): void => {
     const popover = event.target;
@@ -86,7 +100,18 @@ export class InfoPopoverController implements ReactiveController {
     const { x, y } = await computePosition(button, popover, {
       strategy: 'fixed',
       placement: 'bottom-start',
-      middleware: [offset(6), flip(), shift({ padding: 8 })],
+      middleware: [
+        offset(6),
+        flip(),
+        shift({ padding: 8, crossAxis: true }),
+        // When neither side has room, the popover scrolls rather than running off screen.
+        size({
+          padding: 8,
+          apply({ availableHeight, elements }) {
+            elements.floating.style.setProperty('max-block-size', `${String(Math.max(0, availableHeight))}px`);
+          },
+        }),
+      ],
     });
     // Coordinates set through the CSSOM, which a strict style-src allows.
     popover.style.setProperty('left', `${String(x)}px`);

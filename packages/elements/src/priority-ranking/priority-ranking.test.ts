@@ -327,6 +327,21 @@ describe('<participate-priority-ranking> rank mode', () => {
     await until(() => $(el, 'li[data-value="one"] .item-label').textContent === 'First');
   });
 
+  it('reads an option as its text, leaving out comments a CMS or framework put inside', async () => {
+    const el = await ranking(
+      html`<participate-priority-ranking endpoint=${endpoint} topic="a"
+        ><participate-option value="gp-access"
+          ><!-- editor's note: check wording -->Easier GP
+          <!-- x -->appointments<span slot="description"><!-- y -->Booking online</span></participate-option
+        ><participate-option value="mental-health"
+          >Mental health support</participate-option
+        ></participate-priority-ranking
+      >`,
+    );
+    expect($(el, 'li[data-value="gp-access"] .item-label').textContent).to.equal('Easier GP appointments');
+    expect($(el, 'li[data-value="gp-access"] .item-description').textContent).to.equal('Booking online');
+  });
+
   it('takes options from a property and renders hostile labels as text', async () => {
     const el = await ranking(
       html`<participate-priority-ranking endpoint=${endpoint} topic="a"></participate-priority-ranking>`,

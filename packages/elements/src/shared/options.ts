@@ -14,8 +14,10 @@ const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 export function textBySlot(element: Element): Map<string, string> {
   const texts = new Map<string, string>();
   for (const node of element.childNodes) {
+    // Text and elements only: a comment (a CMS note, a framework's marker) is not a label.
+    if (!(node instanceof Text || node instanceof Element)) continue;
     const slot = node instanceof Element ? (node.getAttribute('slot') ?? '') : '';
-    texts.set(slot, (texts.get(slot) ?? '') + (node.textContent ?? ''));
+    texts.set(slot, (texts.get(slot) ?? '') + node.textContent);
   }
   for (const [slot, text] of texts) texts.set(slot, collapse(text));
   return texts;
@@ -26,7 +28,8 @@ export function readOption(element: Element): ParticipateOption | undefined {
   const value = element.getAttribute('value')?.trim();
   if (!value) return undefined;
   const texts = textBySlot(element);
-  const option: ParticipateOption = { value, label: texts.get('') || value };
+  const label = texts.get('') ?? '';
+  const option: ParticipateOption = { value, label: label === '' ? value : label };
   const description = texts.get('description');
   if (description) option.description = description;
   return option;

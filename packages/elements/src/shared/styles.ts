@@ -260,6 +260,7 @@ export const formStyles = css`
   }
 
   .panel {
+    margin-block-end: var(--_space-m);
     padding: var(--_space-m);
     border-inline-start: 5px solid var(--_success);
     background: var(--_background);
