@@ -426,7 +426,7 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
   }
 
   private renderPanel(): TemplateResult {
-    return outcomePanel((key) => this.localize.t(key), 'feedbackPrompt', this.submission);
+    return outcomePanel((key) => this.localize.t(key), 'feedbackPrompt', this.submission, 'common.status');
   }
 
   private renderForm(): TemplateResult {

@@ -12,7 +12,7 @@ import { ParticipateElement } from '../shared/participate-element.js';
 import type { AuthorNote } from '../shared/console.js';
 import { formStyles, tokens } from '../shared/styles.js';
 import { botCheckStyles } from '../shared/bot-check.js';
-import { STATUS_TEXT, SubmitController } from '../shared/submission/submit-controller.js';
+import { SubmitController } from '../shared/submission/submit-controller.js';
 import { outcomePanel } from '../shared/panels.js';
 import { errorSummary, type FieldError } from '../shared/error-summary.js';
 import { DeferredDraftStore } from '../shared/submission/deferred-draft-store.js';
@@ -402,7 +402,7 @@ export class ParticipateFruitTree extends ParticipateElement {
   }
 
   private async deliver(endpoint: string, payload: FruitTreeResponse): Promise<void> {
-    this.announce(this.localize.t('common.status.sending'));
+    this.announce(this.localize.t('fruitTree.status.sending'));
     // Contact details never wait on the device: if they cannot go now, the person is told.
     const status = await this.submission.send(endpoint, payload, { keepOnDevice: payload.contact === undefined });
     if (status === 'cancelled') return;
@@ -425,7 +425,7 @@ export class ParticipateFruitTree extends ParticipateElement {
   private statusText(): string {
     const { status } = this.submission;
     if (status === 'failed' && this.submission.payload?.contact) return this.localize.t('fruitTree.contactNotKept');
-    return status === 'idle' ? '' : this.localize.t(STATUS_TEXT[status]);
+    return status === 'idle' ? '' : this.localize.t(`fruitTree.status.${status}`);
   }
 
   private announce(text: string): void {
@@ -451,7 +451,7 @@ export class ParticipateFruitTree extends ParticipateElement {
     }
     const status = this.submission.status;
     if (status === 'sent' && this.lastStatus === 'queued') {
-      this.announce(this.localize.t('common.status.queuedThenSent'));
+      this.announce(this.localize.t('fruitTree.status.queuedThenSent'));
     }
     this.lastStatus = status;
   }

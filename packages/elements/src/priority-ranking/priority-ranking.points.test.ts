@@ -171,7 +171,7 @@ describe('<participate-priority-ranking> points mode', () => {
     await sendKeys({ press: 'Enter' });
     const event = await sent;
     await until(() => text(el).includes('Thank you for your answer'));
-    await said(el, 'Thank you. Your feedback has been sent.');
+    await said(el, 'Thank you. Your answer has been sent.');
     await expectNoAxeViolations(el);
     expect(await schemaProblems(event.detail.payload)).to.deep.equal([]);
     const rows = await storedRows(topic);
@@ -267,7 +267,7 @@ describe('<participate-priority-ranking> points mode', () => {
     buttonByText(el, 'Send').click();
     const event = await sent;
     // Focus leaving the box for the thank-you heading does not talk over "sent".
-    await said(el, 'Thank you. Your feedback has been sent.');
+    await said(el, 'Thank you. Your answer has been sent.');
     expect(await schemaProblems(event.detail.payload)).to.deep.equal([]);
     const rows = await storedRows(topic);
     expect(rows[0]?.answer).to.deep.include({

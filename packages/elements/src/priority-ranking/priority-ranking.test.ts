@@ -165,7 +165,7 @@ describe('<participate-priority-ranking> rank mode', () => {
     const event = await sent;
     await until(() => text(el).includes('Thank you for your answer'));
     expect(focused(el)?.classList.contains('panel-heading')).to.equal(true);
-    await said(el, 'Thank you. Your feedback has been sent.');
+    await said(el, 'Thank you. Your answer has been sent.');
     await expectNoAxeViolations(el);
 
     expect(await schemaProblems(event.detail.payload)).to.deep.equal([]);
@@ -593,7 +593,7 @@ describe('<participate-priority-ranking> sending', () => {
     buttonByText(el, 'Send').click();
     await el.updateComplete;
     expect($(el, 'button[type="submit"]').getAttribute('aria-disabled')).to.equal('true');
-    await said(el, 'Sending your feedback…');
+    await said(el, 'Sending your answer…');
     await expectNoAxeViolations(el);
     await until(() => text(el).includes('Thank you for your answer'));
     const bodies = await faultBodies(key);

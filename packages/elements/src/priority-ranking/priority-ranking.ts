@@ -6,7 +6,7 @@ import type { AuthorNote } from '../shared/console.js';
 import type { ParticipateOption } from '../shared/options.js';
 import { formStyles, tokens } from '../shared/styles.js';
 import { botCheckStyles } from '../shared/bot-check.js';
-import { STATUS_TEXT, SubmitController } from '../shared/submission/submit-controller.js';
+import { SubmitController } from '../shared/submission/submit-controller.js';
 import { failurePanel, outcomePanel } from '../shared/panels.js';
 import { errorSummary } from '../shared/error-summary.js';
 import { DeferredDraftStore } from '../shared/submission/deferred-draft-store.js';
@@ -530,7 +530,7 @@ export class ParticipatePriorityRanking extends ParticipateElement {
       submittedAt: new Date().toISOString(),
       answer: this.answer(),
     };
-    this.announce(this.localize.t('common.status.sending'));
+    this.announce(this.localize.t('priorityRanking.status.sending'));
     const status = await this.submission.send(endpoint, payload);
     if (status === 'cancelled') return;
     this.announce(this.statusText());
@@ -543,7 +543,7 @@ export class ParticipatePriorityRanking extends ParticipateElement {
     const endpoint = this.endpointUrl();
     const { payload } = this.submission;
     if (!endpoint || !payload || this.submission.status === 'sending') return;
-    this.announce(this.localize.t('common.status.sending'));
+    this.announce(this.localize.t('priorityRanking.status.sending'));
     const status = await this.submission.send(endpoint, payload);
     this.announce(this.statusText());
     if (status === 'sent' || status === 'queued') this.finish();
@@ -558,7 +558,7 @@ export class ParticipatePriorityRanking extends ParticipateElement {
 
   private statusText(): string {
     const { status } = this.submission;
-    return status === 'idle' ? '' : this.localize.t(STATUS_TEXT[status]);
+    return status === 'idle' ? '' : this.localize.t(`priorityRanking.status.${status}`);
   }
 
   /** Moves focus once the next render has put `selector` on screen. */
@@ -584,7 +584,7 @@ export class ParticipatePriorityRanking extends ParticipateElement {
     // A response that waited on this device has now gone: say so.
     const status = this.submission.status;
     if (status === 'sent' && this.lastStatus === 'queued') {
-      this.announce(this.localize.t('common.status.queuedThenSent'));
+      this.announce(this.localize.t('priorityRanking.status.queuedThenSent'));
     }
     this.lastStatus = status;
   }

@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { STATUS_TEXT, type SubmitStatus } from './submission/submit-controller.js';
+import type { SubmitStatus } from './submission/submit-controller.js';
 
 /**
  * The result of a send: a heading that takes focus (tabindex -1, so the widget can move focus
@@ -32,16 +32,16 @@ export function failurePanel(
 
 /**
  * The panel after a send went through or was kept on the device. `component` names the
- * string namespace holding that widget's `thanksHeading` and `queuedHeading`.
+ * string namespace holding that widget's `thanksHeading` and `queuedHeading`; `statusWords`
+ * the namespace of its status sentences ("Your answer has been sent").
  */
 export function outcomePanel(
   t: (key: string) => string,
   component: string,
   { status, sentFromOutbox }: { status: SubmitStatus; sentFromOutbox: boolean },
+  statusWords = `${component}.status`,
 ): TemplateResult {
   const queued = status === 'queued';
-  return resultPanel(
-    t(`${component}.${queued ? 'queuedHeading' : 'thanksHeading'}`),
-    t(sentFromOutbox ? 'common.status.queuedThenSent' : STATUS_TEXT[queued ? 'queued' : 'sent']),
-  );
+  const said = sentFromOutbox ? 'queuedThenSent' : queued ? 'queued' : 'sent';
+  return resultPanel(t(`${component}.${queued ? 'queuedHeading' : 'thanksHeading'}`), t(`${statusWords}.${said}`));
 }
