@@ -345,6 +345,34 @@ describe('<participate-fruit-tree> contact details', () => {
   });
 });
 
+describe('<participate-fruit-tree> sending states', () => {
+  async function readyToSend(target: string): Promise<ParticipateFruitTree> {
+    const el = await treeAt(uniqueTopic(), 'list', target);
+    fruit(el, 'See what happened to what people said').click();
+    buttonByText(el, 'Continue').click();
+    await until(() => $$(el, '.mix-sentence').length === 1);
+    return el;
+  }
+
+  it('is accessible while sending (Send marked busy) and once sent', async () => {
+    const el = await readyToSend(faultEndpoint(uniqueTopic('slow'), { status: 503, times: 1, retryAfter: 1 }));
+    buttonByText(el, 'Send').click();
+    await said(el, 'Sending your choices…');
+    expect(buttonByText(el, 'Send').getAttribute('aria-disabled')).to.equal('true');
+    await expectNoAxeViolations(el);
+    await until(() => text(el).includes('Thank you for choosing how to be involved'), 'sent after the retry', 10_000);
+    await said(el, 'Thank you. Your choices have been sent.');
+  });
+
+  it('is accessible once saved on the device, and says so', async () => {
+    const el = await readyToSend(UNREACHABLE_ENDPOINT);
+    buttonByText(el, 'Send').click();
+    await until(() => text(el).includes('Your choices are saved'), 'queued', 20_000);
+    expect(text(el)).to.contain('Saved on this device. We will send them when you are back online.');
+    await expectNoAxeViolations(el);
+  });
+});
+
 describe('<participate-fruit-tree> drafts', () => {
   it('keeps the choices, the time filter and the view through a reload, but never the contact details', async () => {
     const topic = uniqueTopic('draft');
