@@ -373,6 +373,52 @@ describe('<participate-fruit-tree> sending states', () => {
   });
 });
 
+describe('<participate-fruit-tree> in Welsh and Urdu', () => {
+  for (const { lang, fruits, sentence, nameMissing, dir } of [
+    {
+      lang: 'cy',
+      fruits: ['Cael ein cylchlythyr', 'Sefyll fel llywodraethwr'],
+      sentence: (list: string) => `Rydych wedi dewis 2 ffordd o gymryd rhan, ar 2 cangen: ${list}.`,
+      nameMissing: 'Rhowch eich enw llawn',
+      dir: 'ltr',
+    },
+    {
+      lang: 'ur',
+      fruits: ['ہمارا نیوز لیٹر حاصل کرنا', 'گورنر کا امیدوار بننا'],
+      sentence: (list: string) => `آپ نے 2 شاخوں سے شامل ہونے کے 2 طریقے چنے ہیں: ${list}۔`,
+      nameMissing: 'اپنا پورا نام لکھیں',
+      dir: 'rtl',
+    },
+  ]) {
+    it(`asks, checks contact details and reads the mix back in ${lang}`, async () => {
+      const el = await tree(
+        html`<participate-fruit-tree
+          lang=${lang}
+          view="list"
+          endpoint=${endpoint}
+          topic=${uniqueTopic(lang)}
+          privacy-url=${PRIVACY}
+        ></participate-fruit-tree>`,
+      );
+      await until(() => $(el, '[part="base"]').getAttribute('lang') === lang, lang);
+      expect($(el, '[part="base"]').getAttribute('dir')).to.equal(dir);
+      for (const label of fruits) fruit(el, label).click();
+      ($(el, 'button[type="submit"]') as HTMLButtonElement).click();
+      await until(() => $$(el, '#contact-name').length === 1, 'contact step');
+      ($(el, 'button[type="submit"]') as HTMLButtonElement).click();
+      await until(() => $$(el, '.error-summary a').length > 0, 'contact errors');
+      expect($$(el, '.error-summary a')[0]?.textContent.trim()).to.equal(nameMissing);
+      expect(text(el)).not.to.match(/fruitTree\./);
+      await expectNoAxeViolations(el);
+      ($(el, '.actions button.secondary') as HTMLButtonElement).click();
+      await until(() => $$(el, '.mix-sentence').length === 1, 'check step');
+      const list = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(fruits);
+      expect($(el, '.mix-sentence').textContent.trim()).to.equal(sentence(list));
+      await expectNoAxeViolations(el);
+    });
+  }
+});
+
 describe('<participate-fruit-tree> drafts', () => {
   it('keeps the choices, the time filter and the view through a reload, but never the contact details', async () => {
     const topic = uniqueTopic('draft');
