@@ -19,7 +19,7 @@ const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Every widget a story may show; each must render something into its shadow root. */
-const WIDGETS = ['participate-feedback-prompt', 'participate-priority-ranking']
+const WIDGETS = ['participate-feedback-prompt', 'participate-priority-ranking', 'participate-fruit-tree']
   .map((tag) => `#storybook-root ${tag}`)
   .join(', ');
 

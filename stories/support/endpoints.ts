@@ -45,3 +45,49 @@ export function holdRequestsTo(endpoint: string): () => void {
     globalThis.fetch = realFetch;
   };
 }
+
+/**
+ * Another reserved name (RFC 2606) that never resolves. Stories that show the thank-you panel
+ * answer requests to it with {@link acceptRequestsTo}; without that, it fails like any
+ * unreachable address.
+ */
+export const ACCEPTING_ENDPOINT = 'https://accepts.invalid/v1/responses';
+
+/** What the endpoint stubbed by {@link acceptRequestsTo} has been sent, oldest first. */
+export const acceptedPayloads: unknown[] = [];
+
+function bodyOf(init: RequestInit | undefined): unknown {
+  try {
+    return typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Makes requests to `endpoint` succeed as the reference collector answers a new response:
+ * `201 {"id": …, "status": "stored"}`, with the response's own id. So the static build, which
+ * has no server, shows what a person sees when their answer is stored. Each body is kept in
+ * {@link acceptedPayloads} for the play function to check. Other requests go through
+ * untouched. Returns the undo, for a story's `beforeEach`.
+ */
+export function acceptRequestsTo(endpoint: string): () => void {
+  const realFetch = globalThis.fetch;
+  const accepting = new URL(endpoint, document.baseURI).href;
+  acceptedPayloads.length = 0;
+  globalThis.fetch = (input, init) => {
+    if (urlOf(input) !== accepting) return realFetch(input, init);
+    const payload = bodyOf(init);
+    acceptedPayloads.push(payload);
+    const id = typeof payload === 'object' && payload !== null && 'id' in payload ? payload.id : null;
+    return Promise.resolve(
+      new Response(JSON.stringify({ id, status: 'stored' }), {
+        status: 201,
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+  };
+  return () => {
+    globalThis.fetch = realFetch;
+  };
+}
