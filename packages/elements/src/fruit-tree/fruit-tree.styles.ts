@@ -60,9 +60,11 @@ export const fruitTreeStyles = css`
     justify-items: center;
   }
 
+  /* Boughs wrap like a crown: a short last row sits in the middle, not below the others' start. */
   .crown {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr));
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
     gap: var(--_space-m);
     inline-size: 100%;
     padding: var(--_space-l) var(--_space-m);
@@ -72,6 +74,9 @@ export const fruitTreeStyles = css`
   }
 
   .bough {
+    flex: 1 1 12rem;
+    min-inline-size: 0;
+    max-inline-size: 20rem;
     padding-block-start: var(--_space-s);
     border-block-start: 0.5rem solid var(--_wood);
     border-start-start-radius: 0.5rem;
@@ -90,20 +95,10 @@ export const fruitTreeStyles = css`
     list-style: none;
   }
 
+  /* The fruit takes the bough's whole width; its "More about" button follows its words. */
   .fruit-item {
     display: grid;
-    grid-template-columns: 1fr auto;
-    gap: 0 var(--_space-s);
-    align-items: start;
-  }
-
-  .fruit-item > :not(.info-button, .info-popover) {
-    grid-column: 1;
-  }
-
-  .info-button {
-    grid-column: 2;
-    grid-row: 1;
+    justify-items: start;
   }
 
   button.fruit {
@@ -113,6 +108,7 @@ export const fruitTreeStyles = css`
     align-items: center;
     inline-size: 100%;
     padding: var(--_space-s);
+    font-weight: 400;
     text-align: start;
     color: var(--_text);
     background: var(--_background);
@@ -239,13 +235,14 @@ export const fruitTreeStyles = css`
     margin: 0;
   }
 
-  /* A long word must wrap rather than push the page sideways at 320 px. */
+  /* A word longer than its column breaks rather than push the page sideways at 320 px;
+     shorter words never break. */
   .checkbox label,
   .checkbox-hint,
   .fruit-label,
   .fruit-description,
   .info-text {
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
 
   .checkbox .info-button {
@@ -262,12 +259,16 @@ export const fruitTreeStyles = css`
   }
 
   /* Info buttons and popovers */
+  /* The visible words are the start of the button's name ("More about: …"), as WCAG 2.5.3 asks. */
   .info-button {
-    display: inline-grid;
-    place-items: center;
+    display: inline-flex;
+    gap: 0.25rem;
+    align-items: center;
     min-inline-size: 2.75rem;
     min-block-size: 2.75rem;
-    padding: 0;
+    padding: 0 var(--_space-s) 0 0;
+    font-weight: 400;
+    text-decoration: underline;
     color: var(--_primary);
     background: transparent;
     border: 0;

@@ -56,8 +56,8 @@ interface SavedChoices {
 }
 
 const VALUE_PATTERN = new RegExp(SLUG_PATTERN);
-/** Narrower than this, the list is the better view to start in. */
-const NARROW = '(max-width: 40rem)';
+/** Narrower than this (the widget's own width, else the window's), the list is the better view to start in. */
+const NARROW_REM = 30;
 
 /**
  * @summary The participation fruit tree: people choose any mix of ways to be involved —
@@ -250,8 +250,15 @@ export class ParticipateFruitTree extends ParticipateElement {
       ? (saved?.view as FruitTreeView)
       : undefined;
     // Decided once: a window that narrows or a phone that turns must not swap the view under the person.
-    const cramped = matchMedia(NARROW).matches || matchMedia('(forced-colors: active)').matches;
+    const cramped = this.narrow() || matchMedia('(forced-colors: active)').matches;
     this.startView = cramped ? 'list' : 'tree';
+  }
+
+  /** Whether the widget has too little room for the tree: a page's column can be narrower than the window. */
+  private narrow(): boolean {
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const width = this.getBoundingClientRect().width;
+    return (width > 0 ? width : innerWidth) < NARROW_REM * rem;
   }
 
   private saveDraft(): void {

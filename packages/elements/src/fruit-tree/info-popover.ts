@@ -24,7 +24,7 @@ export function renderInfo(t: Translate, id: string, label: string, text: string
       popovertarget=${id}
       aria-label=${t('fruitTree.infoLabel', { label })}
     >
-      ${infoIcon}
+      ${infoIcon}<span class="info-short">${t('fruitTree.infoShort')}</span>
     </button>
     <div part="info" class="info-popover" id=${id} popover role="dialog" tabindex="-1" aria-labelledby="${id}-title">
       <p class="info-title" id="${id}-title">${label}</p>
