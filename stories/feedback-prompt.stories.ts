@@ -4,12 +4,15 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import { STAGES } from '@participate/schema/vocabulary';
 import type { ParticipateFeedbackPrompt } from '../packages/elements/src/index.js';
 import {
-  COLLECTOR_ENDPOINT,
+  ACCEPTING_ENDPOINT,
   HELD_ENDPOINT,
   MISSING_ENDPOINT,
   UNREACHABLE_ENDPOINT,
+  acceptRequestsTo,
+  acceptedPayloads,
   holdRequestsTo,
 } from './support/endpoints.js';
+import { nextEvent } from './support/events.js';
 import { NETWORK_TIMEOUT_MS, answerNo, findInPrompt, renderedPrompt } from './support/prompt.js';
 
 /** The attributes a page sets, under their property names so autodocs pairs them up. */
@@ -212,12 +215,19 @@ export const Sending: Story = {
 
 export const Sent: Story = {
   name: 'State: sent',
-  args: { topic: 'storybook-sent', variant: 'fft', endpoint: COLLECTOR_ENDPOINT },
+  args: { topic: 'storybook-sent', variant: 'fft', endpoint: ACCEPTING_ENDPOINT },
+  beforeEach: () => acceptRequestsTo(ACCEPTING_ENDPOINT),
   play: async ({ canvasElement }) => {
-    await outcomePanel(await sendFftAnswer(canvasElement));
+    const prompt = await renderedPrompt(canvasElement);
+    const sent = nextEvent(prompt, 'participate-sent', NETWORK_TIMEOUT_MS);
+    await sendFftAnswer(canvasElement);
+    await sent;
+    await expect(await outcomePanel(prompt)).not.toHaveClass('warning');
+    await expect(acceptedPayloads).toHaveLength(1);
+    await expect(acceptedPayloads[0]).toMatchObject({ widget: 'feedback-prompt', topic: 'storybook-sent' });
   },
   parameters: storyDescription(
-    'Posts to the reference collector at `http://127.0.0.1:8787/v1/responses`. Run it with Storybook\'s origin allowed — `PARTICIPATE_ALLOWED_ORIGINS=http://127.0.0.1:6006,http://127.0.0.1:5173 npm start` — to see "Thank you for your feedback". Without it (as in the static build) the connection is refused and the prompt shows the saved-on-this-device state instead.',
+    'The endpoint stored the answer: "Thank you for your feedback". The story answers requests to `https://accepts.invalid` as the reference collector does (`201 {"id": …, "status": "stored"}`; that address only, the component is unchanged), so this shows in the static build too. To post to the real collector instead, set `endpoint` to `http://127.0.0.1:8787/v1/responses` and run it with Storybook\'s origin allowed: `PARTICIPATE_ALLOWED_ORIGINS=http://127.0.0.1:6006,http://127.0.0.1:5173 npm start`.',
   ),
 };
 

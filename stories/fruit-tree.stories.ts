@@ -11,6 +11,7 @@ import {
   acceptedPayloads,
   holdRequestsTo,
 } from './support/endpoints.js';
+import { nextEvent } from './support/events.js';
 import { NETWORK_TIMEOUT_MS } from './support/prompt.js';
 import {
   FRUIT_TREE_TAG,
@@ -24,7 +25,6 @@ import {
   expectOutcomePanel,
   findInTree,
   fruitId,
-  nextEvent,
   pressSubmit,
   renderedTree,
   submitExpectingErrors,

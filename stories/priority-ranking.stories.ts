@@ -4,12 +4,15 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import { STAGES } from '@participate/schema/vocabulary';
 import type { ParticipatePriorityRanking } from '../packages/elements/src/index.js';
 import {
-  COLLECTOR_ENDPOINT,
+  ACCEPTING_ENDPOINT,
   HELD_ENDPOINT,
   MISSING_ENDPOINT,
   UNREACHABLE_ENDPOINT,
+  acceptRequestsTo,
+  acceptedPayloads,
   holdRequestsTo,
 } from './support/endpoints.js';
+import { nextEvent } from './support/events.js';
 import { NETWORK_TIMEOUT_MS } from './support/prompt.js';
 import {
   RANKING_TAG,
@@ -335,16 +338,21 @@ export const Sending: Story = {
 
 export const Sent: Story = {
   name: 'State: sent',
-  args: { topic: 'storybook-sent', mode: 'pairwise', rounds: 3, endpoint: COLLECTOR_ENDPOINT },
+  args: { topic: 'storybook-sent', mode: 'pairwise', rounds: 3, endpoint: ACCEPTING_ENDPOINT },
+  beforeEach: () => acceptRequestsTo(ACCEPTING_ENDPOINT),
   play: async ({ canvasElement }) => {
     const element = await renderedRanking(canvasElement);
     await answerPairs(element, 3);
     await findInRanking(element, '#pairs-done');
+    const sent = nextEvent(element, 'participate-sent', NETWORK_TIMEOUT_MS);
     await pressSend(element);
+    await sent;
     await expectOutcomePanel(element);
+    await expect(acceptedPayloads).toHaveLength(1);
+    await expect(acceptedPayloads[0]).toMatchObject({ widget: 'priority-ranking', topic: 'storybook-sent' });
   },
   parameters: storyDescription(
-    'Pairwise mode, sent from the finished screen; every mode shows the same panel. Posts to the reference collector at `http://127.0.0.1:8787/v1/responses`. Run it with Storybook\'s origin allowed — `PARTICIPATE_ALLOWED_ORIGINS=http://127.0.0.1:6006,http://127.0.0.1:5173 npm start` — to see "Thank you for your answer". Without it (as in the static build and the smoke test) the connection is refused and the widget shows the saved-on-this-device panel instead.',
+    'Pairwise mode, sent from the finished screen; every mode shows the same panel, "Thank you for your answer". The story answers requests to `https://accepts.invalid` as the reference collector does (`201 {"id": …, "status": "stored"}`; that address only, the component is unchanged), so this shows in the static build too. To post to the real collector instead, set `endpoint` to `http://127.0.0.1:8787/v1/responses` and run it with Storybook\'s origin allowed: `PARTICIPATE_ALLOWED_ORIGINS=http://127.0.0.1:6006,http://127.0.0.1:5173 npm start`.',
   ),
 };
 

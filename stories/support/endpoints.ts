@@ -1,10 +1,9 @@
 /**
- * Endpoints that put the prompt into each of its states with no server of our own: the
- * static Storybook has nowhere to post to, so each state comes from a real network outcome.
+ * Endpoints that put each widget into each of its states with no server of our own: the
+ * static Storybook has nowhere to post to, so each state comes from a network outcome — a
+ * real one, or, for a reserved `.invalid` address, the answer a story's fetch stub gives for
+ * that address alone. The widgets themselves are never mocked.
  */
-
-/** The reference collector started by `npm start`. */
-export const COLLECTOR_ENDPOINT = 'http://127.0.0.1:8787/v1/responses';
 
 /** Nothing listens on port 9 (discard): the connection is refused, as when offline. */
 export const UNREACHABLE_ENDPOINT = 'http://127.0.0.1:9/v1/responses';

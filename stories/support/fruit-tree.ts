@@ -158,26 +158,6 @@ export async function chooseWithContact(element: ParticipateFruitTree): Promise<
   return labels;
 }
 
-/**
- * Waits for the widget's first `type` event (`participate-sent`, `participate-queued` or
- * `participate-error`). Call before the action that causes it.
- */
-export function nextEvent(element: ParticipateFruitTree, type: string, timeout: number): Promise<Event> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(new Error(`No ${type} within ${String(timeout)} ms.`));
-    }, timeout);
-    element.addEventListener(
-      type,
-      (event) => {
-        clearTimeout(timer);
-        resolve(event);
-      },
-      { once: true },
-    );
-  });
-}
-
 /** Waits for the sent or saved panel that replaces the form, and for focus on its heading. */
 export async function expectOutcomePanel(element: ParticipateFruitTree, timeout: number): Promise<HTMLElement> {
   const panel = await findInTree(element, '[part~="message"]', timeout);
