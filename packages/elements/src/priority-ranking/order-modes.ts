@@ -1,4 +1,5 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ParticipateOption } from '../shared/options.js';
 import { errorMessage } from '../shared/error-summary.js';
@@ -9,6 +10,8 @@ export interface OrderView {
   t: Translate;
   question: string;
   option: (value: string) => ParticipateOption;
+  /** Changes whenever the words may have (language, overrides), so unchanged rows can be skipped. */
+  wording: string;
   /** The option the keyboard holds, if any. */
   held: string | undefined;
   /** The option being dragged, if any, and where it would land (0-based). */
@@ -107,7 +110,21 @@ function renderOrderedList(
       ${repeat(
         list,
         (value) => value,
-        (value, index) => renderItem(view, value, index, list.length, dropClass(value), extra?.(value)),
+        // A move changes two rows of fifty: the rest are skipped, not rebuilt and compared.
+        (value, index) =>
+          guard(
+            [
+              view.option(value),
+              index,
+              list.length,
+              view.held === value,
+              view.dragging === value,
+              dropClass(value),
+              view.wording,
+              extra !== undefined,
+            ],
+            () => renderItem(view, value, index, list.length, dropClass(value), extra?.(value)),
+          ),
       )}
     </ol>
   `;

@@ -745,6 +745,7 @@ export class ParticipatePriorityRanking extends ParticipateElement {
       t: this.t,
       question: this.questionText(),
       option: (value) => this.option(value),
+      wording: `${this.localize.lang}|${JSON.stringify(this.strings ?? {})}`,
       held: this.grab.grabbed,
       dragging: this.drag.dragging,
       dropAt: this.drag.target,
