@@ -231,4 +231,23 @@ describe('POST /v1/responses: the no-JavaScript fruit tree form', () => {
     assert.equal(await collector.count(), answersBefore);
     assert.equal((await contacts()).length, contactsBefore);
   });
+  test('thank-you pages say "for choosing how to be involved" as the widget does, in Welsh and Urdu too', async () => {
+    for (const [locale, heading] of [
+      ['en', 'Thank you for choosing how to be involved'],
+      ['cy', 'Diolch am ddewis sut i gymryd rhan'],
+      ['ur', 'یہ چننے کا شکریہ کہ آپ کس طرح شامل ہونا چاہتے ہیں'],
+    ] as const) {
+      assert.equal(MESSAGES[locale].fruitTreeThanksHeading, heading);
+      const fields = setUp(`get-involved-thanks-${locale}`).map(([name, value]): [string, string] => [
+        name,
+        name === 'locale' ? locale : value,
+      ]);
+      const response = await collector.postForm([...fields, ['fruit', GOVERNOR], ...noDetails], fromPage);
+      assert.equal(response.status, 200);
+      const page = await response.text();
+      assert.ok(page.includes(`<h1>${heading}</h1>`), page);
+      assert.ok(page.includes(`<title>${heading}</title>`), page);
+      assert.ok(!page.includes(MESSAGES[locale].thanksHeading), 'not "for your feedback"');
+    }
+  });
 });

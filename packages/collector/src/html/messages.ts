@@ -10,6 +10,8 @@ export interface PageMessages {
   thanksHeading: string;
   /** Thank-you heading after a priority ranking form, worded as the widget words it. */
   rankingThanksHeading: string;
+  /** Thank-you heading after a fruit tree form: the widget's `fruitTree.thanksHeading`. */
+  fruitTreeThanksHeading: string;
   thanksBody: string;
   backToPage: string;
   errorPrefix: string;
@@ -61,6 +63,7 @@ export type ProblemKey = Exclude<
   | 'dir'
   | 'thanksHeading'
   | 'rankingThanksHeading'
+  | 'fruitTreeThanksHeading'
   | 'thanksBody'
   | 'backToPage'
   | 'errorPrefix'
@@ -78,6 +81,7 @@ export const MESSAGES: Record<PageLanguage, PageMessages> = {
     dir: 'ltr',
     thanksHeading: 'Thank you for your feedback',
     rankingThanksHeading: 'Thank you for your answer',
+    fruitTreeThanksHeading: 'Thank you for choosing how to be involved',
     thanksBody: 'Your answer has been saved.',
     backToPage: 'Go back to the page you were on',
     errorPrefix: 'Error: ',
@@ -118,6 +122,7 @@ export const MESSAGES: Record<PageLanguage, PageMessages> = {
     dir: 'ltr',
     thanksHeading: 'Diolch am eich adborth',
     rankingThanksHeading: 'Diolch am eich ateb',
+    fruitTreeThanksHeading: 'Diolch am ddewis sut i gymryd rhan',
     thanksBody: "Mae eich ateb wedi'i gadw.",
     backToPage: "Ewch yn ôl i'r dudalen yr oeddech arni",
     errorPrefix: 'Gwall: ',
@@ -163,6 +168,7 @@ export const MESSAGES: Record<PageLanguage, PageMessages> = {
     dir: 'rtl',
     thanksHeading: 'آپ کی رائے کا شکریہ',
     rankingThanksHeading: 'آپ کے جواب کا شکریہ',
+    fruitTreeThanksHeading: 'یہ چننے کا شکریہ کہ آپ کس طرح شامل ہونا چاہتے ہیں',
     thanksBody: 'آپ کا جواب محفوظ کر لیا گیا ہے۔',
     backToPage: 'اُس صفحے پر واپس جائیں جس پر آپ تھے',
     errorPrefix: 'خرابی: ',

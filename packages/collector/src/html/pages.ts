@@ -52,12 +52,17 @@ function backLink(href: string | undefined, label: string): string {
 
 /**
  * Shown after a form post was stored, thanking the person as the widget would: "for your
- * feedback" after a feedback prompt, "for your answer" after a priority ranking. `backTo`
- * must already be a vetted http(s) URL.
+ * feedback" after a feedback prompt, "for your answer" after a priority ranking, "for
+ * choosing how to be involved" after a fruit tree. `backTo` must already be a vetted http(s) URL.
  */
 export function renderThankYou(language: PageLanguage, backTo: string | undefined, widget?: unknown): string {
   const text = MESSAGES[language];
-  const heading = widget === 'priority-ranking' ? text.rankingThanksHeading : text.thanksHeading;
+  const heading =
+    widget === 'priority-ranking'
+      ? text.rankingThanksHeading
+      : widget === 'fruit-tree'
+        ? text.fruitTreeThanksHeading
+        : text.thanksHeading;
   return page(
     language,
     heading,
