@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { StoredContact } from './store/store.js';
 import { escapeHtml } from './html/escape.js';
-import { MESSAGES, type PageLanguage, type ProblemKey } from './html/messages.js';
+import { ENTERED_MESSAGES, MESSAGES, PAGE_LANGUAGES, type PageLanguage, type ProblemKey } from './html/messages.js';
 import { ADMIN_TOKEN, ORIGIN, startCollector, type Collector } from './testing/harness.js';
 
 let collector: Collector;
@@ -74,6 +74,33 @@ async function refused(fields: [string, string][], keys: ProblemKey[], language:
   assert.equal((await contacts()).length, contactsBefore, 'no contact details stored');
   return page;
 }
+
+/** The "What you entered" section: from its heading to the end of <main>. */
+function enteredSection(page: string, language: PageLanguage = 'en'): string {
+  const start = page.indexOf(`<h2>${escapeHtml(ENTERED_MESSAGES[language].heading)}</h2>`);
+  assert.ok(start >= 0, `no "What you entered" section in\n${page}`);
+  return page.slice(start, page.indexOf('</main>'));
+}
+
+/** The `<dl>` that follows the paragraph `intro` in `section`, line by line. */
+function listAfter(section: string, intro: string): string[] {
+  const start = section.indexOf(`<p>${escapeHtml(intro)}</p>\n<dl>\n`);
+  assert.ok(start >= 0, `no "${intro}" list in\n${section}`);
+  const list = section.slice(start, section.indexOf('</dl>', start));
+  return list.split('\n').slice(2, -1);
+}
+
+/** Hidden set-up fields with values that must never appear on the page. */
+const SENTINELS: [string, string][] = [
+  ['widget', 'fruit-tree'],
+  ['topic', 'topic-sentinel'],
+  ['id', '0d6b1a52-3c1e-4f7a-9b2d-8e4f6a1c2b3d'],
+  ['stage', 'stage-sentinel'],
+  ['page', `${PAGE}?page-sentinel`],
+  ['offered', '987654'],
+  ['website', 'honeypot-sentinel'],
+  ['send', 'button-sentinel'],
+];
 
 describe('POST /v1/responses: the no-JavaScript fruit tree form', () => {
   test('ticked boxes and no details: a list answer with no time filter and no contact', async () => {
@@ -250,4 +277,124 @@ describe('POST /v1/responses: the no-JavaScript fruit tree form', () => {
       assert.ok(!page.includes(MESSAGES[locale].thanksHeading), 'not "for your feedback"');
     }
   });
+
+  test('the error page shows back the boxes ticked by branch, with their time, and the details typed, escaped', async () => {
+    const page = await refused(
+      [
+        ...SENTINELS,
+        ['locale', 'en'],
+        ['fruit', GOVERNOR],
+        ['fruit', NEWSLETTER],
+        ['fruit', 'lead-and-govern/patient-leader/ongoing'],
+        ['name', 'Ada <b>Lovelace</b>'],
+        ['email', 'ada@example.org'],
+        ['phone', ''],
+      ],
+      ['contactConsentMissing'],
+    );
+    assert.deepEqual(
+      [...page.matchAll(/<(h\d)>/g)].map((match) => match[1]),
+      ['h1', 'h2'],
+    );
+    const section = enteredSection(page);
+    assert.deepEqual(listAfter(section, 'The ways to be involved you chose, by branch:'), [
+      '<dt><bdi>lead-and-govern</bdi></dt>',
+      '<dd><bdi>governor</bdi> (An ongoing role)</dd>',
+      '<dd><bdi>patient-leader</bdi> (An ongoing role)</dd>',
+      '<dt><bdi>stay-informed</bdi></dt>',
+      '<dd><bdi>newsletter</bdi> (Once, a few minutes)</dd>',
+    ]);
+    assert.deepEqual(listAfter(section, 'Your contact details:'), [
+      '<dt>Full name</dt>',
+      '<dd dir="auto">Ada &lt;b&gt;Lovelace&lt;/b&gt;</dd>',
+      '<dt>Email address</dt>',
+      '<dd dir="auto">ada<wbr>@example.<wbr>org</dd>',
+      '<dt>Phone number</dt>',
+      '<dd>Left empty</dd>',
+      `<dt>${escapeHtml(ENTERED_MESSAGES.en.consent)}</dt>`,
+      '<dd>Not selected</dd>',
+    ]);
+    assert.doesNotMatch(page, /<b>/);
+    for (const hidden of ['topic-sentinel', '>fruit-tree<', '0d6b1a52', 'sentinel', '987654']) {
+      assert.ok(!page.includes(hidden), `${hidden} is not shown`);
+    }
+  });
+
+  test('the contact details shown back are not kept by the browser, and a ticked consent box is shown as selected', async () => {
+    const fields: [string, string][] = [
+      ...setUp(),
+      ['name', 'Grace Hopper'],
+      ['email', ''],
+      ['phone', '+44 808 157 0192'],
+      ['consent', 'yes'],
+    ];
+    const response = await collector.postForm(fields, fromPage);
+    assert.equal(response.status, 422);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    const section = enteredSection(await response.text());
+    assert.doesNotMatch(section, /The ways to be involved you chose/, 'nothing ticked, so no list of choices');
+    assert.deepEqual(listAfter(section, 'Your contact details:').slice(2), [
+      '<dt>Email address</dt>',
+      '<dd>Left empty</dd>',
+      '<dt>Phone number</dt>',
+      '<dd dir="auto">+44 808 157 0192</dd>',
+      `<dt>${escapeHtml(ENTERED_MESSAGES.en.consent)}</dt>`,
+      '<dd>Selected</dd>',
+    ]);
+  });
+
+  test('nothing ticked and nothing typed: no "What you entered" section', async () => {
+    const page = await refused([...setUp(), ...noDetails], ['chooseFruit']);
+    assert.ok(!page.includes(`<h2>${ENTERED_MESSAGES.en.heading}</h2>`), page);
+  });
+
+  test('a form set up wrongly still shows back every box ticked, under "Other choices" when it names no branch', async () => {
+    const page = await refused(
+      [...setUp(), ['fruit', 'governor'], ['fruit', 'lead-and-govern/member/weekly'], ['fruit', NEWSLETTER]],
+      ['formBroken'],
+    );
+    assert.deepEqual(listAfter(enteredSection(page), 'The ways to be involved you chose, by branch:'), [
+      '<dt><bdi>lead-and-govern</bdi></dt>',
+      '<dd><bdi>member</bdi> (weekly)</dd>',
+      '<dt><bdi>stay-informed</bdi></dt>',
+      '<dd><bdi>newsletter</bdi> (Once, a few minutes)</dd>',
+      '<dt>Other choices</dt>',
+      '<dd><bdi>governor</bdi></dd>',
+    ]);
+  });
+
+  for (const language of PAGE_LANGUAGES) {
+    test(`the fruit tree echo is written in ${language}`, async () => {
+      const words = ENTERED_MESSAGES[language];
+      const fields = setUp().map(([name, value]): [string, string] => [name, name === 'locale' ? language : value]);
+      const page = await refused(
+        [
+          ...fields,
+          ['fruit', 'work-together/co-design/regular'],
+          ['name', 'Ada'],
+          ['email', 'nope'],
+          ['consent', 'on'],
+        ],
+        ['contactEmailInvalid'],
+        language,
+      );
+      assert.match(page, new RegExp(`<html lang="${language}" dir="${MESSAGES[language].dir}">`));
+      const section = enteredSection(page, language);
+      assert.deepEqual(listAfter(section, words.chosenIntro), [
+        '<dt><bdi>work-together</bdi></dt>',
+        `<dd><bdi>co-design</bdi> (${escapeHtml(words.efforts.regular)})</dd>`,
+      ]);
+      assert.deepEqual(listAfter(section, words.contactIntro), [
+        `<dt>${escapeHtml(words.name)}</dt>`,
+        '<dd dir="auto">Ada</dd>',
+        `<dt>${escapeHtml(words.email)}</dt>`,
+        '<dd dir="auto">nope</dd>',
+        `<dt>${escapeHtml(words.phone)}</dt>`,
+        `<dd>${escapeHtml(words.leftEmpty)}</dd>`,
+        `<dt>${escapeHtml(words.consent)}</dt>`,
+        `<dd>${escapeHtml(words.consentSelected)}</dd>`,
+      ]);
+    });
+  }
+
 });

@@ -1,4 +1,4 @@
-import { LIMITS, type FftRating } from '@participate/schema';
+import { LIMITS, type Effort, type FftRating } from '@participate/schema';
 
 /** Languages the fallback pages are written in. Welsh and Urdu wording wants a translator's review. */
 export const PAGE_LANGUAGES = ['en', 'cy', 'ur'] as const;
@@ -227,8 +227,23 @@ export interface EnteredMessages {
   notAnswered: string;
   rankIntro: string;
   pointsIntro: string;
-  /** A ranking box the person left empty. */
+  /** A ranking box, or a fruit tree contact box, the person left empty. */
   leftEmpty: string;
+  /** Fruit tree: introduces the fruits ticked, listed under their branch's value. */
+  chosenIntro: string;
+  /** Fruit tree: the time each fruit takes, as the widget labels it (`fruitTree.effort.label`). */
+  efforts: Record<Effort, string>;
+  /** Fruit tree: where ticked boxes whose value names no branch are listed. */
+  otherChoices: string;
+  /** Fruit tree: introduces the contact details typed, with the widget's labels (`fruitTree.contact`). */
+  contactIntro: string;
+  name: string;
+  email: string;
+  phone: string;
+  /** The consent box's label, as the widget words it (`fruitTree.contact.consent`). */
+  consent: string;
+  consentSelected: string;
+  consentNotSelected: string;
 }
 
 export const ENTERED_MESSAGES: Record<PageLanguage, EnteredMessages> = {
@@ -252,6 +267,20 @@ export const ENTERED_MESSAGES: Record<PageLanguage, EnteredMessages> = {
     rankIntro: 'The number you gave each option:',
     pointsIntro: 'The points you gave each option:',
     leftEmpty: 'Left empty',
+    chosenIntro: 'The ways to be involved you chose, by branch:',
+    efforts: {
+      once: 'Once, a few minutes',
+      regular: 'Now and then, a few hours a month',
+      ongoing: 'An ongoing role',
+    },
+    otherChoices: 'Other choices',
+    contactIntro: 'Your contact details:',
+    name: 'Full name',
+    email: 'Email address',
+    phone: 'Phone number',
+    consent: 'I agree that you can keep these details to contact me about the ways I have chosen to be involved',
+    consentSelected: 'Selected',
+    consentNotSelected: 'Not selected',
   },
   cy: {
     heading: 'Yr hyn a nodoch',
@@ -273,6 +302,21 @@ export const ENTERED_MESSAGES: Record<PageLanguage, EnteredMessages> = {
     rankIntro: 'Y rhif a roesoch i bob opsiwn:',
     pointsIntro: 'Y pwyntiau a roesoch i bob opsiwn:',
     leftEmpty: "Wedi'i adael yn wag",
+    chosenIntro: 'Y ffyrdd o gymryd rhan a ddewisoch, fesul cangen:',
+    efforts: {
+      once: 'Unwaith, ychydig funudau',
+      regular: "Bob hyn a hyn, ychydig oriau'r mis",
+      ongoing: 'Rôl barhaus',
+    },
+    otherChoices: 'Dewisiadau eraill',
+    contactIntro: 'Eich manylion cyswllt:',
+    name: 'Enw llawn',
+    email: 'Cyfeiriad e-bost',
+    phone: 'Rhif ffôn',
+    consent:
+      "Rwy'n cytuno y gallwch gadw'r manylion hyn er mwyn cysylltu â mi ynghylch y ffyrdd o gymryd rhan rydw i wedi'u dewis",
+    consentSelected: "Wedi'i ddewis",
+    consentNotSelected: 'Heb ei ddewis',
   },
   ur: {
     heading: 'آپ کے درج کردہ جوابات',
@@ -294,6 +338,21 @@ export const ENTERED_MESSAGES: Record<PageLanguage, EnteredMessages> = {
     rankIntro: 'ہر آپشن کو آپ کا دیا ہوا نمبر:',
     pointsIntro: 'ہر آپشن کو آپ کے دیے ہوئے پوائنٹس:',
     leftEmpty: 'خالی چھوڑ دیا گیا',
+    chosenIntro: 'شامل ہونے کے وہ طریقے جو آپ نے چنے، شاخ وار:',
+    efforts: {
+      once: 'ایک بار، چند منٹ',
+      regular: 'کبھی کبھار، مہینے میں چند گھنٹے',
+      ongoing: 'جاری رہنے والا کردار',
+    },
+    otherChoices: 'دیگر انتخاب',
+    contactIntro: 'آپ کی رابطے کی تفصیلات:',
+    name: 'پورا نام',
+    email: 'ای میل ایڈریس',
+    phone: 'فون نمبر',
+    consent:
+      'مجھے منظور ہے کہ شامل ہونے کے جو طریقے میں نے چنے ہیں، ان کے بارے میں مجھ سے رابطہ کرنے کے لیے آپ یہ تفصیلات رکھ سکتے ہیں',
+    consentSelected: 'منتخب',
+    consentNotSelected: 'منتخب نہیں',
   },
 };
 

@@ -4,7 +4,7 @@ import { ENTERED_MESSAGES, MESSAGES, type EnteredMessages, type PageLanguage, ty
 /**
  * What a person typed into a no-JavaScript form, to show back on the error page so that
  * nothing they wrote is lost. Only their own answers: never the honeypot or the hidden
- * fields the form author set (topic, page, id, widget, mode, max, budget, stage, locale).
+ * fields the form author set (topic, page, id, widget, mode, max, budget, stage, locale, offered).
  */
 export type EnteredAnswers =
   | {
@@ -22,6 +22,20 @@ export type EnteredAnswers =
       rank: [string, string][];
       /** `points.<value>` boxes as [value, what was typed], in form order. */
       points: [string, string][];
+    }
+  | {
+      widget: 'fruit-tree';
+      /**
+       * The `fruit` boxes ticked, in form order, each value split into its parts; a value
+       * not in the form `<branch>/<fruit>/<effort>` is kept whole as `fruit`, with no branch.
+       */
+      chosen: { branch: string | undefined; fruit: string; effort: string | undefined }[];
+      /** The contact boxes as typed; undefined when the box was not sent. */
+      name: string | undefined;
+      email: string | undefined;
+      phone: string | undefined;
+      /** Whether the consent box was ticked. */
+      consent: boolean;
     };
 
 /**
@@ -140,6 +154,61 @@ ${boxes.map(([option, typed]) => `${term(option)}\n${definition(isBlank(typed) ?
     );
 }
 
+/** A value the person typed, escaped, in its own direction (an email address in an Urdu page reads left to right). */
+const typedDefinition = (text: string) => `<dd dir="auto">${escapeHtml(text)}</dd>`;
+
+/** An email address, escaped, that may wrap before its @ and after each dot: no CSS is needed to fit 320 px. */
+const breakableEmail = (email: string) =>
+  `<dd dir="auto">${escapeHtml(email).replaceAll('@', '<wbr>@').replaceAll('.', '.<wbr>')}</dd>`;
+
+/**
+ * The fruits ticked, grouped under their branch's value (the form's labels are not posted,
+ * so values are what there is), each with the time it takes in the page's language.
+ */
+function fruitRows(words: EnteredMessages, chosen: Extract<EnteredAnswers, { widget: 'fruit-tree' }>['chosen']) {
+  const groups = new Map<string, string[]>();
+  const others: string[] = [];
+  for (const { branch, fruit, effort } of chosen) {
+    const time = effort === undefined ? '' : ` (${escapeHtml(labelOf(words.efforts, effort))})`;
+    const row = `<dd><bdi>${escapeHtml(fruit)}</bdi>${time}</dd>`;
+    if (branch === undefined) others.push(row);
+    else groups.set(branch, [...(groups.get(branch) ?? []), row]);
+  }
+  const rows = [...groups].flatMap(([branch, fruits]) => [`<dt><bdi>${escapeHtml(branch)}</bdi></dt>`, ...fruits]);
+  if (others.length > 0) rows.push(term(words.otherChoices), ...others);
+  return rows;
+}
+
+function fruitTreeBlocks(words: EnteredMessages, entered: Extract<EnteredAnswers, { widget: 'fruit-tree' }>): string[] {
+  const blocks: string[] = [];
+  if (entered.chosen.length > 0) {
+    blocks.push(`<p>${escapeHtml(words.chosenIntro)}</p>
+<dl>
+${fruitRows(words, entered.chosen).join('\n')}
+</dl>`);
+  }
+  const { name, email, phone, consent } = entered;
+  if ([name, email, phone].every(isBlank) && !consent) return blocks;
+  // Showing contact details back is fine: they are the person's own words, returned only to
+  // them, in the reply to the post that carried them, so that none of what they typed is lost.
+  // Nothing here is stored or logged (details reach the store only with an accepted answer),
+  // and every reply goes out with `Cache-Control: no-store` (server.ts), so the browser keeps
+  // no copy of this page either (R6, S6). Escaped like every other value on the page.
+  const leftEmpty = definition(words.leftEmpty);
+  blocks.push(`<p>${escapeHtml(words.contactIntro)}</p>
+<dl>
+${term(words.name)}
+${isBlank(name) ? leftEmpty : typedDefinition(name ?? '')}
+${term(words.email)}
+${isBlank(email) ? leftEmpty : breakableEmail(email ?? '')}
+${term(words.phone)}
+${isBlank(phone) ? leftEmpty : typedDefinition(phone ?? '')}
+${term(words.consent)}
+${definition(consent ? words.consentSelected : words.consentNotSelected)}
+</dl>`);
+  return blocks;
+}
+
 /** "What you entered": the person's answers, escaped, or nothing when they entered none. */
 function enteredSection(language: PageLanguage, entered: EnteredAnswers | undefined): string {
   if (!entered) return '';
@@ -147,6 +216,8 @@ function enteredSection(language: PageLanguage, entered: EnteredAnswers | undefi
   let blocks: string[];
   if (entered.widget === 'priority-ranking') {
     blocks = rankingBlocks(words, entered);
+  } else if (entered.widget === 'fruit-tree') {
+    blocks = fruitTreeBlocks(words, entered);
   } else {
     const rows = feedbackRows(words, entered);
     blocks = rows.length > 0 ? [`<dl>\n${rows.join('\n')}\n</dl>`] : [];

@@ -1,7 +1,7 @@
 import { SCHEMA_VERSION, type ValidationProblem } from '@participate/schema';
 import type { ProblemKey } from '../html/messages.js';
 import type { EnteredAnswers } from '../html/pages.js';
-import { fruitTreeAnswerFromForm } from './fruit-tree-form.js';
+import { consentTicked, fruitTreeAnswerFromForm, fruitValueParts } from './fruit-tree-form.js';
 import { rankingAnswerFromForm } from './ranking-form.js';
 
 /** A parsed urlencoded body: repeated fields arrive as arrays. */
@@ -133,13 +133,26 @@ function boxesTyped(fields: FormFields, prefix: string): [string, string][] {
 
 /**
  * What the person typed or chose, for the error page to show back: a feedback prompt's
- * useful, rating, reasons and comment, or a ranking's `rank.<value>` and `points.<value>`
- * boxes. Nothing else: not the honeypot, and not the hidden fields the form author set.
+ * useful, rating, reasons and comment; a ranking's `rank.<value>` and `points.<value>`
+ * boxes; or a fruit tree's ticked `fruit` boxes, contact boxes and consent box. Nothing
+ * else: not the honeypot, and not the hidden fields the form author set (`offered` included).
  */
 export function enteredFromForm(fields: FormFields): EnteredAnswers {
   const widget = present(fields.widget) ?? 'feedback-prompt';
   if (widget === 'priority-ranking') {
     return { widget: 'priority-ranking', rank: boxesTyped(fields, 'rank.'), points: boxesTyped(fields, 'points.') };
+  }
+  if (widget === 'fruit-tree') {
+    return {
+      widget: 'fruit-tree',
+      chosen: (list(fields.fruit) ?? []).map(
+        (item) => fruitValueParts(item) ?? { branch: undefined, fruit: item, effort: undefined },
+      ),
+      name: typed(fields.name, ', '),
+      email: typed(fields.email, ', '),
+      phone: typed(fields.phone, ', '),
+      consent: consentTicked(fields.consent),
+    };
   }
   // Any other widget is read as a feedback prompt (see `readForm`); only a feedback prompt
   // is known to ask for useful or a rating, so only it shows one as not answered.

@@ -30,6 +30,12 @@ function text(value: FieldValue): string {
 
 const isEffort = (value: string): value is Effort => (EFFORTS as readonly string[]).includes(value);
 
+/** A `fruit` box's value split into its branch, fruit and effort; undefined when it is not `<branch>/<fruit>/<effort>`. */
+export function fruitValueParts(item: string): { branch: string; fruit: string; effort: string } | undefined {
+  const [, branch, fruit, effort] = FRUIT_VALUE.exec(item) ?? [];
+  return branch && fruit && effort ? { branch, fruit, effort } : undefined;
+}
+
 /**
  * The chosen fruits from the ticked `fruit` boxes, in form order; undefined when any value
  * is not `<branch>/<fruit>/<effort>` with a known effort. Slugs are left to the validator.
@@ -38,12 +44,16 @@ function chosenFrom(value: FieldValue): { fruit: string; branch: string; effort:
   const chosen: { fruit: string; branch: string; effort: Effort }[] = [];
   for (const item of values(value)) {
     // A box with no value sends "", which names nothing: the form's fault, not the person's.
-    const match = FRUIT_VALUE.exec(item);
-    const [, branch, fruit, effort] = match ?? [];
-    if (!branch || !fruit || !effort || !isEffort(effort)) return undefined;
-    chosen.push({ fruit, branch, effort });
+    const parts = fruitValueParts(item);
+    if (!parts || !isEffort(parts.effort)) return undefined;
+    chosen.push({ fruit: parts.fruit, branch: parts.branch, effort: parts.effort });
   }
   return chosen;
+}
+
+/** Whether the consent box was ticked: any value but "" counts. */
+export function consentTicked(value: FieldValue): boolean {
+  return values(value).some((item) => item !== '');
 }
 
 /**
@@ -54,7 +64,7 @@ function contactFrom(fields: Readonly<Record<string, FieldValue>>): Contact | Pr
   const name = text(fields.name);
   const email = text(fields.email);
   const phone = text(fields.phone);
-  const consent = values(fields.consent).some((item) => item !== '');
+  const consent = consentTicked(fields.consent);
   if (!name && !email && !phone && !consent) return undefined;
   const problems: ProblemKey[] = [];
   if (!name) problems.push('contactNameMissing');
