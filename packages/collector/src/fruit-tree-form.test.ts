@@ -397,4 +397,16 @@ describe('POST /v1/responses: the no-JavaScript fruit tree form', () => {
     });
   }
 
+  test('a name the validator refuses (a NUL pasted into it) asks the person to type it again, not "the form is broken"', async () => {
+    await refused(
+      [
+        ...setUp(),
+        ['fruit', GOVERNOR],
+        ['name', 'Ada\u0000Lovelace'],
+        ['email', 'ada@example.org'],
+        ['consent', 'yes'],
+      ],
+      ['contactNameMissing'],
+    );
+  });
 });

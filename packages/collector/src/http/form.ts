@@ -183,11 +183,41 @@ function fieldOf(problem: ValidationProblem): string {
 }
 
 /**
+ * A problem with the contact details (a fruit tree form's `/contact`), as the person's to
+ * fix: they typed them. The form reader checks them first with the schema's patterns and
+ * limits, so these are what only the validator sees: `format: email` wherever it is stricter
+ * than the shared EMAIL_PATTERN, or a name no store can keep (a NUL pasted into it).
+ * Undefined for a problem that is not about the contact.
+ */
+function contactKeyFor(problem: ValidationProblem): ProblemKey | undefined {
+  if (problem.path !== '/contact' && !problem.path.startsWith('/contact/')) return undefined;
+  const field = problem.keyword === 'required' ? fieldOf(problem) : (problem.path.split('/')[2] ?? '');
+  switch (field) {
+    case 'name':
+      // Too long, or missing, empty or not text that can be kept: the person is asked to type it again.
+      return problem.keyword === 'maxLength' ? 'contactNameTooLong' : 'contactNameMissing';
+    case 'email':
+      return 'contactEmailInvalid';
+    case 'phone':
+      return 'contactPhoneInvalid';
+    case 'consent':
+      return 'contactConsentMissing';
+    case '':
+      // The contact's one anyOf: neither an email address nor a phone number.
+      return problem.keyword === 'anyOf' ? 'contactReachMissing' : 'formBroken';
+    default:
+      return 'formBroken';
+  }
+}
+
+/**
  * Turns schema problems into what a person can act on. Anything they could not have
  * caused (a missing topic, a bad page URL) is one "the form is not set up correctly".
  */
 export function problemKeysFor(problems: readonly ValidationProblem[]): ProblemKey[] {
   const keys = problems.map((problem): ProblemKey => {
+    const contactKey = contactKeyFor(problem);
+    if (contactKey !== undefined) return contactKey;
     switch (fieldOf(problem)) {
       case 'useful':
         return 'chooseUseful';
