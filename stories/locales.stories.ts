@@ -1,7 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect, userEvent } from 'storybook/test';
 import { html, type TemplateResult } from 'lit';
 import { LOCALES, type Locale } from '../.storybook/locale.js';
 import { UNREACHABLE_ENDPOINT } from './support/endpoints.js';
+import { PRIVACY_URL, chooseFruits, findInTree, renderedTree } from './support/fruit-tree.js';
 import { answerNo } from './support/prompt.js';
 import {
   answerPairs,
@@ -58,6 +60,20 @@ function renderLocale({ locale }: LocaleArgs): TemplateResult {
         pairwise: 'Pairwise: stopped after two pairs',
       },
     })}
+    <section aria-labelledby="${locale}-tree-heading">
+      <h2 id="${locale}-tree-heading">Fruit tree: a choice kept by the time filter</h2>
+      <div lang=${locale} dir=${dir}>
+        <participate-fruit-tree
+          id="storybook-${locale}-tree"
+          endpoint=${UNREACHABLE_ENDPOINT}
+          topic="storybook-${locale}-tree"
+          privacy-url=${PRIVACY_URL}
+          view="tree"
+        >
+          <p><a href="https://www.example.org/get-involved/form">Get involved</a></p>
+        </participate-fruit-tree>
+      </div>
+    </section>
   `;
 }
 
@@ -73,6 +89,11 @@ const meta = {
     const pairwise = await renderedRanking(canvasElement, `${id}-pairwise`);
     await answerPairs(pairwise, 2);
     await stopComparing(pairwise);
+    const tree = await renderedTree(canvasElement, `${id}-tree`);
+    await expect(await findInTree(tree, '[part~="base"]')).toHaveAttribute('dir', LOCALES[args.locale].dir);
+    await chooseFruits(tree, 'governor');
+    await userEvent.click(await findInTree(tree, 'input[name="effort"][value="once"]'));
+    await findInTree(tree, '.hidden-count');
     // Last: focus moving anywhere else would put the held option down.
     await holdAndMoveDown(await renderedRanking(canvasElement, `${id}-rank`), 'mental-health');
   },
@@ -80,7 +101,7 @@ const meta = {
     docs: {
       description: {
         component:
-          "The shipped translations side by side. The feedback prompt: the question, the follow-up after \"No\" and the Friends and Family Test. The priority ranking in every mode, with the options written in the same language, as an author would: an option picked up with the keyboard and moved (its handle, Up and Down in the language, and the move announced), a top three with one too many tried, points over the budget (the count and the errors use the language's plural forms) and a pairwise comparison stopped after two pairs (its summary counts choices in words). The play function puts each widget into that state. A widget takes the language of its own `lang` or the nearest ancestor's, and loads that locale's strings on demand.",
+          "The shipped translations side by side. The feedback prompt: the question, the follow-up after \"No\" and the Friends and Family Test. The priority ranking in every mode, with the options written in the same language, as an author would: an option picked up with the keyboard and moved (its handle, Up and Down in the language, and the move announced), a top three with one too many tried, points over the budget (the count and the errors use the language's plural forms) and a pairwise comparison stopped after two pairs (its summary counts choices in words). The fruit tree's default tree in its tree view, with a fruit chosen and the time filter on, so the text under it counts the hidden fruits in the language's plural form; in Urdu the tree is mirrored. The play function puts each widget into that state. A widget takes the language of its own `lang` or the nearest ancestor's, and loads that locale's strings on demand.",
       },
     },
   },
@@ -106,7 +127,7 @@ export const Urdu: Story = {
     docs: {
       description: {
         story:
-          'Urdu, written right to left: each widget sets `dir="rtl"` and its layout mirrors, the ranking\'s numbers and buttons included.',
+          'Urdu, written right to left: each widget sets `dir="rtl"` and its layout mirrors, the ranking\'s numbers and buttons and the fruit tree\'s illustration included.',
       },
     },
   },
