@@ -155,6 +155,60 @@ export const KeyboardMove: Story = {
   ),
 };
 
+/** What a mouse's primary button sends, for the pointer events the drag story dispatches. */
+const MOUSE: PointerEventInit = {
+  pointerId: 1,
+  pointerType: 'mouse',
+  isPrimary: true,
+  button: 0,
+  buttons: 1,
+  bubbles: true,
+  composed: true,
+  cancelable: true,
+};
+
+/** The middle of an element, or a point `fraction` of the way down it. */
+function pointIn(element: Element, fraction = 0.5): { clientX: number; clientY: number } {
+  const { left, top, width, height } = element.getBoundingClientRect();
+  return { clientX: left + width / 2, clientY: top + height * fraction };
+}
+
+export const PointerDrag: Story = {
+  name: 'Drag with a pointer',
+  args: { topic: 'storybook-drag' },
+  play: async ({ canvasElement }) => {
+    const element = await renderedRanking(canvasElement);
+    const before = orderOf(element);
+    const row = (value: string): Promise<HTMLElement> => findInRanking(element, `li[data-value="${value}"]`);
+    const handle = await findInRanking(element, 'li[data-value="gp-access"] .handle');
+    const start = pointIn(handle);
+    // What the drag controller listens to: a press on the handle, then moves and the release on
+    // the window, as a real mouse sends them.
+    handle.dispatchEvent(new PointerEvent('pointerdown', { ...MOUSE, ...start }));
+    // Less than 4 px is a click, not a drag: nothing is marked yet.
+    dispatchEvent(new PointerEvent('pointermove', { ...MOUSE, ...start, clientY: start.clientY + 2 }));
+    await element.updateComplete;
+    await expect(await row('gp-access')).not.toHaveClass('dragged');
+    // Just past the middle of "Shorter waiting lists": it will land after it, before "Transport".
+    const target = { clientX: start.clientX, clientY: pointIn(await row('waiting-lists'), 0.6).clientY };
+    dispatchEvent(new PointerEvent('pointermove', { ...MOUSE, ...target }));
+    await waitFor(() =>
+      expect(element.shadowRoot?.querySelector('li[data-value="transport"]')).toHaveClass('drop-before'),
+    );
+    await expect(await row('gp-access')).toHaveClass('dragged');
+    await expect(orderOf(element)).toEqual(before);
+    dispatchEvent(new PointerEvent('pointerup', { ...MOUSE, ...target, buttons: 0 }));
+    await waitFor(() =>
+      expect(orderOf(element)).toEqual(['mental-health', 'waiting-lists', 'gp-access', 'transport', 'carers']),
+    );
+    await expect(element.shadowRoot?.querySelector('.dragged, .drop-before, .drop-after')).toBeNull();
+    await expectFocusOn(element, await findInRanking(element, 'li[data-value="gp-access"] .handle'));
+  },
+  parameters: storyDescription(
+    'Dragging by the handle with a mouse, pen or finger, for those who find it easier (never the only way: the buttons and keyboard do everything). Nothing moves while the pointer is down: a line shows where the option will land, and it moves there when the pointer is let go, with focus on its handle and the move announced. The play function drags "Easier GP appointments" below "Shorter waiting lists" with pointer events on the handle and the window.',
+  ),
+};
+
 export const Shuffled: Story = {
   name: 'Shuffled for each person',
   args: { topic: 'storybook-shuffle', shuffle: true },
