@@ -386,7 +386,7 @@ export const Sending: Story = {
     await expect(orderOf(element)).toEqual(['gp-access']);
   },
   parameters: storyDescription(
-    'Top mode, one option chosen and sent. While the endpoint has not answered, Send stays focusable but `aria-disabled`, a second press does nothing, and "Sending your feedback…" is announced. Every mode sends by the same code, so this state is shown once. To hold it, the story leaves requests to `https://held.invalid` unanswered (that address only; the component is unchanged) until the widget\'s own 15-second timeout; after its retries it saves the answer on the device.',
+    'Top mode, one option chosen and sent. While the endpoint has not answered, Send stays focusable but `aria-disabled`, a second press does nothing, and "Sending your answer…" is announced. Every mode sends by the same code, so this state is shown once. To hold it, the story leaves requests to `https://held.invalid` unanswered (that address only; the component is unchanged) until the widget\'s own 15-second timeout; after its retries it saves the answer on the device.',
   ),
 };
 

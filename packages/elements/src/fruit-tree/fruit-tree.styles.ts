@@ -269,14 +269,15 @@ export const fruitTreeStyles = css`
     padding: 0 var(--_space-s) 0 0;
     font-weight: 400;
     text-decoration: underline;
-    color: var(--_primary);
+    /* The text colour, not the link colour: it sits on the crown, whose colour a theme may not set. */
+    color: var(--_text);
     background: transparent;
     border: 0;
     box-shadow: none;
   }
 
   .info-button:hover {
-    color: var(--_primary-hover);
+    color: var(--_on-secondary);
     background: var(--_secondary);
   }
 

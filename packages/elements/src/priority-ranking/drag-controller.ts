@@ -71,13 +71,18 @@ export class DragController implements ReactiveController {
   pointerdown(event: PointerEvent, value: string): void {
     if (event.button !== 0 || !event.isPrimary || this.press) return;
     this.press = { value, pointerId: event.pointerId, x: event.clientX, y: event.clientY };
-    // Moves and the release reach the handle even from outside the window. Nothing is moved
-    // in the page during a drag, so the handle keeps the capture to the end.
-    if (event.currentTarget instanceof Element) event.currentTarget.setPointerCapture(event.pointerId);
     addEventListener('pointermove', this.onMove);
     addEventListener('pointerup', this.onUp);
     addEventListener('pointercancel', this.onCancel);
     addEventListener('keydown', this.onKeydown, true);
+    // Moves and the release reach the handle even from outside the window. Nothing is moved
+    // in the page during a drag, so the handle keeps the capture to the end. A pointer the
+    // browser does not know (a script's own event) cannot be captured; the window still hears it.
+    try {
+      if (event.currentTarget instanceof Element) event.currentTarget.setPointerCapture(event.pointerId);
+    } catch {
+      // Not capturable: dragging works within the window.
+    }
   }
 
   /**
