@@ -247,7 +247,8 @@ async function measureMoves(browser, base, path, pickUp) {
   for (let i = 0; i < MOVES; i++) {
     const down = i % 2 === 0;
     await tab.keyboard.press(down ? 'ArrowDown' : 'ArrowUp');
-    await tab.waitForFunction((n) => window.__moves.length === n, i + 1);
+    // Polled on a timer, not every frame: the harness's own checks must not add to the frame it times.
+    await tab.waitForFunction((n) => window.__moves.length === n, i + 1, { polling: 50 });
     const now = await where();
     if (now.index !== index + (down ? 1 : -1) || !now.focused) {
       throw new Error(`${path}: press ${i + 1} left the item at ${now.index} (focused: ${now.focused})`);
