@@ -1,4 +1,3 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readOption, textBySlot } from '../shared/options.js';
 import { isEffort, type Branch, type Fruit } from './tree-model.js';
 
@@ -54,45 +53,4 @@ export function readBranches(host: Element): BranchReading {
     return { value, label: label || value, fruits };
   });
   return { branches, effortNotes };
-}
-
-/**
- * The `<participate-branch>` children, kept current: a CMS may add or edit them after the
- * element connects, and the widget re-renders with what is there now.
- */
-export class BranchChildrenController implements ReactiveController {
-  reading: BranchReading = { branches: [], effortNotes: [] };
-  private observer: MutationObserver | undefined;
-  private last = '';
-
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.read();
-    this.observer = new MutationObserver(() => {
-      this.read();
-    });
-    this.observer.observe(this.host, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: ['value', 'label', 'effort', 'contact', 'slot'],
-    });
-  }
-
-  hostDisconnected(): void {
-    this.observer?.disconnect();
-  }
-
-  private read(): void {
-    const reading = readBranches(this.host);
-    const key = JSON.stringify(reading);
-    if (key === this.last) return;
-    this.last = key;
-    this.reading = reading;
-    this.host.requestUpdate();
-  }
 }

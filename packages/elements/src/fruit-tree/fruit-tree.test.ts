@@ -15,7 +15,7 @@ import {
   storedRows,
   uniqueTopic,
 } from '../test-support/endpoints.js';
-import { $, $$, buttonByText, clearDrafts, emptyOutbox, text, until } from '../test-support/prompt-helpers.js';
+import { buttonByText, clearDrafts, emptyOutbox, said, text, until, $, $$ } from '../test-support/prompt-helpers.js';
 import { openOutboxStore } from '../shared/submission/outbox-store.js';
 
 const PRIVACY = 'https://www.example-trust.nhs.uk/privacy';
@@ -52,14 +52,6 @@ function fruit(element: Element, label: string): HTMLElement {
 
 function focused(element: Element): Element | null | undefined {
   return element.shadowRoot?.activeElement;
-}
-
-function status(element: Element): string {
-  return $(element, '[role="status"]').textContent.trim();
-}
-
-async function said(element: Element, words: string): Promise<void> {
-  await until(() => status(element) === words, `expected "${words}", live region says "${status(element)}"`);
 }
 
 /** Tabs until the shadow root's focused element matches, as a keyboard user would. */

@@ -4,18 +4,9 @@ import '../define/fruit-tree.js';
 import type { ParticipateFruitTree } from './fruit-tree.js';
 import { expectNoAxeViolations } from '../test-support/axe.js';
 import { $, $$, buttonByText, clearDrafts, until } from '../test-support/prompt-helpers.js';
+import { applyTheme } from '../test-support/themes.js';
 
 const THEMES = ['default', 'nhs', 'govuk'] as const;
-
-/** Applies a theme's token file to the document, as a host page's stylesheet would. */
-async function applyTheme(name: string): Promise<() => void> {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(await (await fetch(new URL(`../themes/${name}.css`, import.meta.url))).text());
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  return () => {
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-  };
-}
 
 async function fruitTree(view: string, topic: string): Promise<ParticipateFruitTree> {
   const element = await fixture<ParticipateFruitTree>(

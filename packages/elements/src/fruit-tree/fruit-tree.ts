@@ -20,7 +20,8 @@ import { newId } from '../shared/submission/uuid.js';
 import { addEnglish } from '../shared/i18n.js';
 import type { Translate } from '../shared/translate.js';
 import { fruitTree } from '../locales/en.json';
-import { BranchChildrenController } from './branch-children.js';
+import { readBranches, type BranchReading } from './branch-children.js';
+import { LightDomController } from '../shared/light-dom-controller.js';
 import {
   contactPayload,
   contactProblems,
@@ -151,7 +152,13 @@ export class ParticipateFruitTree extends ParticipateElement {
   private announcement = '';
 
   private readonly submission = new SubmitController(this);
-  private readonly branchChildren = new BranchChildrenController(this);
+  /** The `<participate-branch>` children, kept current. */
+  private readonly branchChildren = new LightDomController<BranchReading>(
+    this,
+    readBranches,
+    ['value', 'label', 'effort', 'contact', 'slot'],
+    { branches: [], effortNotes: [] },
+  );
   private readonly popovers = new InfoPopoverController(this);
   private drafts: DeferredDraftStore<SavedChoices> | undefined;
   private draftScope = '';
@@ -167,7 +174,7 @@ export class ParticipateFruitTree extends ParticipateElement {
 
   /** The tree shown: the property, else the markup (alone, or added to the default), else the default. */
   private get tree(): Branch[] {
-    const { branches: markup } = this.branchChildren.reading;
+    const { branches: markup } = this.branchChildren.value;
     const key = `${this.localize.locale}|${String(this.extend)}|${JSON.stringify(this.branches ?? markup)}`;
     if (this.treeCache?.key !== key) {
       let tree: Branch[];
@@ -226,7 +233,7 @@ export class ParticipateFruitTree extends ParticipateElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    for (const note of this.branchChildren.reading.effortNotes) {
+    for (const note of this.branchChildren.value.effortNotes) {
       this.warn({ code: 'effort-invalid', fruit: note.fruit, value: note.value });
     }
     if (this.problems.length === 0) this.prepare();

@@ -8,7 +8,7 @@ import type { ParticipateFruitTree } from './fruit-tree.js';
 import { expectNoAxeViolations } from '../test-support/axe.js';
 import { emulateMediaFeatures } from '../test-support/media.js';
 import { pointIn, touch } from '../test-support/pointer.js';
-import { $, $$, buttonByText, clearDrafts, text, until } from '../test-support/prompt-helpers.js';
+import { buttonByText, clearDrafts, said, text, until, $, $$ } from '../test-support/prompt-helpers.js';
 
 // ----- What the default tree says, in English (en.json "fruitTree") ------------------------
 
@@ -156,14 +156,6 @@ function byName(element: Element, name: string): HTMLButtonElement {
   const found = $$(element, 'button').find((button) => button.getAttribute('aria-label') === name);
   if (!found) throw new Error(`no button named "${name}"`);
   return found as HTMLButtonElement;
-}
-
-function status(element: Element): string {
-  return $(element, '[role="status"]').textContent.trim();
-}
-
-async function said(element: Element, words: string): Promise<void> {
-  await until(() => status(element) === words, `expected "${words}", live region says "${status(element)}"`);
 }
 
 /** The element that has focus inside the widget. */

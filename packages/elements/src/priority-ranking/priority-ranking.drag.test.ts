@@ -7,7 +7,7 @@ import type { ParticipatePriorityRanking } from './priority-ranking.js';
 import { expectNoAxeViolations } from '../test-support/axe.js';
 import { emulateMediaFeatures } from '../test-support/media.js';
 import { mouseTo, pointIn, touch, touchTo } from '../test-support/pointer.js';
-import { $, $$, clearDrafts, until } from '../test-support/prompt-helpers.js';
+import { clearDrafts, said, until, $, $$ } from '../test-support/prompt-helpers.js';
 import { RANKING_OPTIONS } from '../test-support/ranking-options.js';
 
 const SHOWN = ['gp-access', 'mental-health', 'waiting-lists', 'transport'];
@@ -36,14 +36,6 @@ function handle(element: Element, value: string): HTMLElement {
 
 function row(element: Element, value: string): HTMLElement {
   return $(element, `li[data-value="${value}"]`);
-}
-
-function status(element: Element): string {
-  return $(element, '[role="status"]').textContent.trim();
-}
-
-async function said(element: Element, words: string): Promise<void> {
-  await until(() => status(element) === words, `expected "${words}", live region says "${status(element)}"`);
 }
 
 /** A small phone's height in CSS pixels, for the auto-scroll tests. */

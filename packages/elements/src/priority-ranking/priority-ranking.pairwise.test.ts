@@ -15,15 +15,16 @@ import {
   uniqueTopic,
 } from '../test-support/endpoints.js';
 import {
-  $,
-  $$,
   buttonByText,
   clearDrafts,
   emptyOutbox,
   eventually,
   focused,
+  said,
   text,
   until,
+  $,
+  $$,
 } from '../test-support/prompt-helpers.js';
 import { RANKING_OPTIONS } from '../test-support/ranking-options.js';
 import { pairKey } from './pair-schedule.js';
@@ -40,14 +41,6 @@ async function ranking(template: TemplateResult): Promise<ParticipatePriorityRan
   const element = await fixture<ParticipatePriorityRanking>(template);
   await until(() => element.shadowRoot?.querySelector('[part="base"], slot'), 'widget did not render');
   return element;
-}
-
-function status(element: Element): string {
-  return $(element, '[role="status"]').textContent.trim();
-}
-
-async function said(element: Element, words: string): Promise<void> {
-  await until(() => status(element) === words, `expected "${words}", live region says "${status(element)}"`);
 }
 
 function progress(element: Element): string {

@@ -16,15 +16,17 @@ import {
   uniqueTopic,
 } from '../test-support/endpoints.js';
 import {
-  $,
-  $$,
   buttonByText,
   clearDrafts,
   emptyOutbox,
   eventually,
   focused,
+  said,
+  status,
   text,
   until,
+  $,
+  $$,
 } from '../test-support/prompt-helpers.js';
 import { pointsAnswer, pointsProblems, readEntry, spent, stepFor, stepped } from './points-model.js';
 
@@ -51,14 +53,6 @@ function byName(element: Element, name: string): HTMLButtonElement {
   const found = $$(element, 'button').find((button) => button.getAttribute('aria-label') === name);
   if (!found) throw new Error(`no button named "${name}"`);
   return found as HTMLButtonElement;
-}
-
-function status(element: Element): string {
-  return $(element, '[role="status"]').textContent.trim();
-}
-
-async function said(element: Element, words: string): Promise<void> {
-  await until(() => status(element) === words, `expected "${words}", live region says "${status(element)}"`);
 }
 
 async function tabTo(element: Element, selector: string, limit = 30): Promise<void> {

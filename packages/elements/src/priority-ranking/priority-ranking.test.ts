@@ -16,15 +16,16 @@ import {
   uniqueTopic,
 } from '../test-support/endpoints.js';
 import {
-  $,
-  $$,
   buttonByText,
   clearDrafts,
   emptyOutbox,
   eventually,
   focused,
+  said,
   text,
   until,
+  $,
+  $$,
 } from '../test-support/prompt-helpers.js';
 import { RANKING_OPTIONS } from '../test-support/ranking-options.js';
 
@@ -54,15 +55,6 @@ function byName(element: Element, name: string): HTMLButtonElement {
   const found = $$(element, 'button').find((button) => button.getAttribute('aria-label') === name);
   if (!found) throw new Error(`no button named "${name}"`);
   return found as HTMLButtonElement;
-}
-
-function status(element: Element): string {
-  return $(element, '[role="status"]').textContent.trim();
-}
-
-/** Waits for the live region to say exactly `words`. */
-async function said(element: Element, words: string): Promise<void> {
-  await until(() => status(element) === words, `expected "${words}", live region says "${status(element)}"`);
 }
 
 /** Tabs (or Shift+Tabs) until the shadow root's focused element matches, as a keyboard user would. */

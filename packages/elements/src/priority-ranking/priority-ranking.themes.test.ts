@@ -5,6 +5,7 @@ import '../define/priority-ranking.js';
 import type { ParticipatePriorityRanking } from './priority-ranking.js';
 import { expectNoAxeViolations } from '../test-support/axe.js';
 import { $, $$, buttonByText, clearDrafts, text, until } from '../test-support/prompt-helpers.js';
+import { applyTheme } from '../test-support/themes.js';
 
 const THEMES = ['default', 'nhs', 'govuk'] as const;
 
@@ -15,16 +16,6 @@ const OPTIONS = html`
   <participate-option value="mental-health">Mental health support</participate-option>
   <participate-option value="waiting-lists">Shorter waiting lists</participate-option>
 `;
-
-/** Applies a theme's token file to the document, as a host page's stylesheet would. */
-async function applyTheme(name: string): Promise<() => void> {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(await (await fetch(new URL(`../themes/${name}.css`, import.meta.url))).text());
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  return () => {
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-  };
-}
 
 async function ranking(template: TemplateResult): Promise<ParticipatePriorityRanking> {
   const element = await fixture<ParticipatePriorityRanking>(template);

@@ -15,7 +15,8 @@ import { announce, type Translate } from './announcements.js';
 import { GrabController, type GrabChange } from './grab-controller.js';
 import { DragController, type DragEnd } from './drag-controller.js';
 import { renderRank, renderTop, type OrderView, type TopView } from './order-modes.js';
-import { OptionChildrenController } from './option-children.js';
+import { LightDomController } from '../shared/light-dom-controller.js';
+import { readOptions } from '../shared/options.js';
 import { addToTop, canMove, moveBy, removeFromTop, restoredSubset, sameValues, shuffled } from './ranking-model.js';
 import { addEnglish } from '../shared/i18n.js';
 import { priorityRanking } from '../locales/en.json';
@@ -197,7 +198,13 @@ export class ParticipatePriorityRanking extends ParticipateElement {
   });
   private drafts: DeferredDraftStore<SavedState> | undefined;
   private draftScope = '';
-  private readonly optionChildren = new OptionChildrenController(this);
+  /** The `<participate-option>` children, kept current. */
+  private readonly optionChildren = new LightDomController<ParticipateOption[]>(
+    this,
+    readOptions,
+    ['value', 'slot'],
+    [],
+  );
   private optionIndex: { list: ParticipateOption[]; byValue: Map<string, ParticipateOption> } | undefined;
   private pendingFocus: string | undefined;
   private movingFocus = false;
@@ -220,7 +227,7 @@ export class ParticipatePriorityRanking extends ParticipateElement {
   // ----- Configuration ------------------------------------------------------------------
 
   private get optionList(): ParticipateOption[] {
-    return this.options ?? this.optionChildren.options;
+    return this.options ?? this.optionChildren.value;
   }
 
   private get readyMode(): ReadyMode {

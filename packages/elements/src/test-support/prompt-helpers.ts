@@ -46,6 +46,16 @@ export function buttonByText(element: Element, label: string): HTMLButtonElement
   return button as HTMLButtonElement;
 }
 
+/** What a widget's polite live region says now. */
+export function status(element: Element): string {
+  return $(element, '[role="status"]').textContent.trim();
+}
+
+/** Waits for a widget's live region to say exactly `words`. */
+export async function said(element: Element, words: string): Promise<void> {
+  await until(() => status(element) === words, `expected "${words}", live region says "${status(element)}"`);
+}
+
 /** Waits for a widget's status region to say something containing `words`. */
 export async function announced(element: Element, words: string): Promise<void> {
   await waitUntil(() => $(element, '[role="status"]').textContent.includes(words), `never announced "${words}"`, {

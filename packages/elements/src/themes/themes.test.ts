@@ -3,18 +3,9 @@ import { html } from '@open-wc/testing-helpers';
 import '../define/feedback-prompt.js';
 import { expectNoAxeViolations } from '../test-support/axe.js';
 import { $, $$, buttonByText, clearDrafts, prompt, text, until } from '../test-support/prompt-helpers.js';
+import { applyTheme } from '../test-support/themes.js';
 
 const THEMES = ['default', 'nhs', 'govuk'] as const;
-
-/** Applies a theme's token file to the document, as a host page's stylesheet would. */
-async function applyTheme(name: string): Promise<() => void> {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(await (await fetch(new URL(`./${name}.css`, import.meta.url))).text());
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  return () => {
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-  };
-}
 
 describe('themes', () => {
   afterEach(clearDrafts);
