@@ -540,6 +540,30 @@ describe('<participate-priority-ranking> top mode', () => {
     ).to.deep.equal(shown);
   });
 
+  it('says "full" again when a second option is refused, so a screen reader reads it again', async () => {
+    const el = await ranking(
+      html`<participate-priority-ranking mode="top" max="1" endpoint=${endpoint} topic="a"
+        >${OPTIONS}</participate-priority-ranking
+      >`,
+    );
+    $(el, '#toggle-0').click();
+    await until(() => order(el).length === 1);
+    const region = $(el, '[role="status"]');
+    const given: string[] = [];
+    const observer = new MutationObserver(() => given.push(region.textContent));
+    observer.observe(region, { childList: true, characterData: true, subtree: true });
+    $(el, '#toggle-1').click();
+    await until(() => given.length === 1, 'first refusal announced');
+    $(el, '#toggle-2').click();
+    await until(() => given.length === 2, 'second refusal announced as a change');
+    observer.disconnect();
+    expect(given.map((words) => words.trim())).to.deep.equal([
+      'You can choose 1. Remove it before adding another.',
+      'You can choose 1. Remove it before adding another.',
+    ]);
+    expect(given[0]).not.to.equal(given[1]);
+  });
+
   it('caps max at the number of options, with a warning for the web team', async () => {
     const warnings: string[] = [];
     const original = console.warn;

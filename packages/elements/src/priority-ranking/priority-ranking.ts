@@ -399,11 +399,10 @@ export class ParticipatePriorityRanking extends ParticipateElement {
   }
 
   private announce(text: string): void {
-    // Clearing first makes a repeat of the same words count as a change.
-    this.announcement = '';
-    void this.updateComplete.then(() => {
-      this.announcement = text;
-    });
+    // Set in the same render as the change it describes: one render per move, not two. A
+    // repeat of the same words must still change the region to be read again, so it gains
+    // an unspoken no-break space at the end.
+    this.announcement = text === this.announcement ? `${text}\u00A0` : text;
   }
 
   private afterGrab({ step, value, index, total, keepFocus }: GrabChange): void {
