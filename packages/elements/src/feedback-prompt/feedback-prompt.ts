@@ -374,13 +374,6 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.pendingFocus) {
-      const target = this.renderRoot.querySelector<HTMLElement>(this.pendingFocus);
-      if (target) {
-        this.pendingFocus = undefined;
-        target.focus();
-      }
-    }
     // A response that waited on this device has now gone: say so.
     const status = this.submission.status;
     if (status === 'sent' && this.lastStatus === 'queued')
@@ -393,18 +386,6 @@ export class ParticipateFeedbackPrompt extends ParticipateElement {
   private statusText(): string {
     const { status } = this.submission;
     return status === 'idle' ? '' : this.localize.t(STATUS_TEXT[status]);
-  }
-
-  /** Moves focus once the next render has put `selector` on screen. */
-  private focusAfterRender(selector: string): void {
-    this.pendingFocus = selector;
-    this.requestUpdate();
-  }
-
-  private pendingFocus: string | undefined;
-
-  private focusInShadow(selector: string): void {
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   // ----- Rendering ----------------------------------------------------------------------

@@ -162,7 +162,6 @@ export class ParticipateFruitTree extends ParticipateElement {
   private readonly popovers = new InfoPopoverController(this);
   private drafts: DeferredDraftStore<SavedChoices> | undefined;
   private draftScope = '';
-  private pendingFocus: string | undefined;
   private lastStatus = this.submission.status;
   private treeCache: { key: string; tree: Branch[] } | undefined;
 
@@ -449,20 +448,8 @@ export class ParticipateFruitTree extends ParticipateElement {
     });
   }
 
-  private focusAfterRender(selector: string): void {
-    this.pendingFocus = selector;
-    this.requestUpdate();
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.pendingFocus) {
-      const target = this.renderRoot.querySelector<HTMLElement>(this.pendingFocus);
-      if (target) {
-        this.pendingFocus = undefined;
-        target.focus();
-      }
-    }
     const status = this.submission.status;
     if (status === 'sent' && this.lastStatus === 'queued') {
       this.announce(this.localize.t('fruitTree.status.queuedThenSent'));

@@ -206,8 +206,6 @@ export class ParticipatePriorityRanking extends ParticipateElement {
     [],
   );
   private optionIndex: { list: ParticipateOption[]; byValue: Map<string, ParticipateOption> } | undefined;
-  private pendingFocus: string | undefined;
-  private movingFocus = false;
   private lastStatus = this.submission.status;
 
   /** Renders each mode. */
@@ -567,26 +565,8 @@ export class ParticipatePriorityRanking extends ParticipateElement {
     return status === 'idle' ? '' : this.localize.t(`priorityRanking.status.${status}`);
   }
 
-  /** Moves focus once the next render has put `selector` on screen. */
-  private focusAfterRender(selector: string): void {
-    this.pendingFocus = selector;
-    this.requestUpdate();
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.pendingFocus) {
-      const target = this.renderRoot.querySelector<HTMLElement>(this.pendingFocus);
-      if (target) {
-        this.pendingFocus = undefined;
-        if (this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== target) {
-          // Moving focus can make a points box fire `change`; that is not the person's doing.
-          this.movingFocus = true;
-          target.focus();
-          this.movingFocus = false;
-        }
-      }
-    }
     // A response that waited on this device has now gone: say so.
     const status = this.submission.status;
     if (status === 'sent' && this.lastStatus === 'queued') {

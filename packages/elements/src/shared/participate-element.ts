@@ -110,6 +110,27 @@ export abstract class ParticipateElement extends LitElement {
     return envelope;
   }
 
+  private pendingFocus: string | undefined;
+
+  /** True while the widget moves focus itself: a `change` that fires then is not the person's doing. */
+  protected movingFocus = false;
+
+  /** Moves focus once the next render has put `selector` on screen. */
+  protected focusAfterRender(selector: string): void {
+    this.pendingFocus = selector;
+    this.requestUpdate();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const target = this.pendingFocus && this.renderRoot.querySelector<HTMLElement>(this.pendingFocus);
+    if (!target) return;
+    this.pendingFocus = undefined;
+    this.movingFocus = true;
+    target.focus();
+    this.movingFocus = false;
+  }
+
   protected override render(): TemplateResult {
     // The author's light-DOM content is the fallback: the same thing people see without JavaScript.
     if (this.problems.length > 0) return html`<slot></slot>`;
