@@ -53,6 +53,19 @@ export function endpointsPlugin() {
   let collectorUrl;
   let dataDir;
   let validate;
+
+  /** An admin NDJSON export of the collector, as objects, for one topic when given. */
+  async function adminLines(path, topic) {
+    const response = await fetch(`${collectorUrl}${path}?format=ndjson`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    const rows = (await response.text())
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
+    return topic ? rows.filter((row) => row.topic === topic) : rows;
+  }
+
   return {
     name: 'participate-endpoints',
     async serverStart({ config }) {
@@ -85,27 +98,9 @@ export function endpointsPlugin() {
         const result = validate(payload?.payload);
         return result.ok ? [] : result.problems.map((problem) => problem.message);
       }
-      if (command === 'collector-rows') {
-        const response = await fetch(`${collectorUrl}/v1/responses?format=ndjson`, {
-          headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
-        });
-        const rows = (await response.text())
-          .split('\n')
-          .filter(Boolean)
-          .map((line) => JSON.parse(line));
-        return payload?.topic ? rows.filter((row) => row.topic === payload.topic) : rows;
-      }
+      if (command === 'collector-rows') return adminLines('/v1/responses', payload?.topic);
       // Contact details are kept apart from answers: only this admin export returns them.
-      if (command === 'collector-contacts') {
-        const response = await fetch(`${collectorUrl}/v1/contacts?format=ndjson`, {
-          headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
-        });
-        const rows = (await response.text())
-          .split('\n')
-          .filter(Boolean)
-          .map((line) => JSON.parse(line));
-        return payload?.topic ? rows.filter((row) => row.topic === payload.topic) : rows;
-      }
+      if (command === 'collector-contacts') return adminLines('/v1/contacts', payload?.topic);
       return undefined;
     },
   };
