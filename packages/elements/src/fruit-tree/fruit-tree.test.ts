@@ -411,6 +411,16 @@ describe('<participate-fruit-tree> in Welsh and Urdu', () => {
   }
 });
 
+describe('<participate-fruit-tree> wording', () => {
+  it("takes a site's own words for the default tree, also when they are set after it rendered", async () => {
+    const el = await treeAt(uniqueTopic(), 'list');
+    expect(() => fruit(el, 'Stand as a governor')).not.to.throw();
+    el.strings = { 'fruitTree.defaultTree.lead-and-govern.fruits.governor.label': 'Become a governor' };
+    await until(() => $$(el, 'label').some((label) => label.textContent.trim() === 'Become a governor'), 'new words');
+    expect(() => fruit(el, 'Stand as a governor')).to.throw();
+  });
+});
+
 describe('<participate-fruit-tree> drafts', () => {
   it('keeps the choices, the time filter and the view through a reload, but never the contact details', async () => {
     const topic = uniqueTopic('draft');

@@ -163,7 +163,8 @@ export class ParticipateFruitTree extends ParticipateElement {
   private drafts: DeferredDraftStore<SavedChoices> | undefined;
   private draftScope = '';
   private lastStatus = this.submission.status;
-  private treeCache: { key: string; tree: Branch[] } | undefined;
+  /** The tree worked out once for what it depends on: read many times in every render. */
+  private shown: { from: readonly unknown[]; tree: Branch[]; fruits: Fruit[]; places: Map<string, number> } | undefined;
 
   // ----- The tree ---------------------------------------------------------------------------
 
@@ -173,20 +174,26 @@ export class ParticipateFruitTree extends ParticipateElement {
 
   /** The tree shown: the property, else the markup (alone, or added to the default), else the default. */
   private get tree(): Branch[] {
+    return this.shownTree().tree;
+  }
+
+  private get fruits(): Fruit[] {
+    return this.shownTree().fruits;
+  }
+
+  private shownTree(): NonNullable<typeof this.shown> {
     const { branches: markup } = this.branchChildren.value;
-    const key = `${this.localize.locale}|${String(this.extend)}|${JSON.stringify(this.branches ?? markup)}`;
-    if (this.treeCache?.key !== key) {
+    // The reading and the property are replaced, never changed in place.
+    const from = [this.localize.revision, this.extend, this.branches, markup];
+    if (!this.shown || from.some((part, index) => part !== this.shown?.from[index])) {
       let tree: Branch[];
       if (this.branches) tree = this.branches;
       else if (markup.length === 0) tree = defaultTree(this.t);
       else tree = this.extend ? mergeTrees(defaultTree(this.t), markup) : markup;
-      this.treeCache = { key, tree };
+      const fruits = allFruits(tree);
+      this.shown = { from, tree, fruits, places: new Map(fruits.map((fruit, index) => [fruit.value, index])) };
     }
-    return this.treeCache.tree;
-  }
-
-  private get fruits(): Fruit[] {
-    return allFruits(this.tree);
+    return this.shown;
   }
 
   protected override checkConfiguration(): AuthorNote[] {
@@ -326,7 +333,7 @@ export class ParticipateFruitTree extends ParticipateElement {
   }
 
   private idOf(fruit: Fruit): string {
-    return `fruit-${String(this.fruits.findIndex((candidate) => candidate.value === fruit.value))}`;
+    return `fruit-${String(this.shownTree().places.get(fruit.value) ?? -1)}`;
   }
 
   // ----- Steps ------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ export interface OrderView {
   question: string;
   option: (value: string) => ParticipateOption;
   /** Changes whenever the words may have (language, overrides), so unchanged rows can be skipped. */
-  wording: string;
+  wording: number;
   /** The option the keyboard holds, if any. */
   held: string | undefined;
   /** The option being dragged, if any, and where it would land (0-based). */

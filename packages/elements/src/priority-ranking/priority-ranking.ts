@@ -731,7 +731,7 @@ export class ParticipatePriorityRanking extends ParticipateElement {
       t: this.t,
       question: this.questionText(),
       option: (value) => this.option(value),
-      wording: `${this.localize.lang}|${JSON.stringify(this.strings ?? {})}`,
+      wording: this.localize.revision,
       held: this.grab.grabbed,
       dragging: this.drag.dragging,
       dropAt: this.drag.target,

@@ -26,6 +26,8 @@ export class LocalizeController implements ReactiveController {
   /** The language tag the widget renders in, for its root's `lang`. */
   lang = 'en';
   dir: 'ltr' | 'rtl' = 'ltr';
+  /** Goes up whenever the words may have changed: a new locale, its file arriving, new overrides. */
+  revision = 0;
 
   private readonly host: LocalizedHost;
   private readonly overrideNamespace = `override-${++overrideCount}`;
@@ -124,6 +126,7 @@ export class LocalizeController implements ReactiveController {
 
   private applyOverrides(): void {
     this.translated.clear();
+    this.revision++;
     const i18n = participateI18n();
     const overrides = this.host.strings;
     this.appliedOverrides = overrides;
