@@ -205,6 +205,8 @@ export class ParticipatePriorityRanking extends ParticipateElement {
     ['value', 'slot'],
     [],
   );
+  /** True while the widget moves focus itself (after a render). */
+  private movingFocus = false;
   private optionIndex: { list: ParticipateOption[]; byValue: Map<string, ParticipateOption> } | undefined;
   private lastStatus = this.submission.status;
 
@@ -566,7 +568,10 @@ export class ParticipatePriorityRanking extends ParticipateElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // The base moves focus here; moving it can make a points box fire `change`, which is not the person's doing.
+    this.movingFocus = true;
     super.updated(changed);
+    this.movingFocus = false;
     // A response that waited on this device has now gone: say so.
     const status = this.submission.status;
     if (status === 'sent' && this.lastStatus === 'queued') {

@@ -112,9 +112,6 @@ export abstract class ParticipateElement extends LitElement {
 
   private pendingFocus: string | undefined;
 
-  /** True while the widget moves focus itself: a `change` that fires then is not the person's doing. */
-  protected movingFocus = false;
-
   /** Moves focus once the next render has put `selector` on screen. */
   protected focusAfterRender(selector: string): void {
     this.pendingFocus = selector;
@@ -126,9 +123,7 @@ export abstract class ParticipateElement extends LitElement {
     const target = this.pendingFocus && this.renderRoot.querySelector<HTMLElement>(this.pendingFocus);
     if (!target) return;
     this.pendingFocus = undefined;
-    this.movingFocus = true;
     target.focus();
-    this.movingFocus = false;
   }
 
   protected override render(): TemplateResult {
