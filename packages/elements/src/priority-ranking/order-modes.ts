@@ -1,8 +1,8 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { ParticipateOption } from '../shared/options.js';
 import { errorMessage } from '../shared/error-summary.js';
+import { repeatAroundFocus } from '../shared/repeat-around-focus.js';
 import type { Translate } from './announcements.js';
 
 /** What the `rank` and `top` templates need from the element: its state, words and actions. */
@@ -107,7 +107,7 @@ function renderOrderedList(
       class="ranking ${view.dragging === undefined ? '' : 'is-dragging'}"
       aria-labelledby=${labelledBy ?? nothing}
     >
-      ${repeat(
+      ${repeatAroundFocus(
         list,
         (value) => value,
         // A move changes two rows of fifty: the rest are skipped, not rebuilt and compared.

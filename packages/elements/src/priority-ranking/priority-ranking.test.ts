@@ -190,6 +190,40 @@ describe('<participate-priority-ranking> rank mode', () => {
     expect($$(el, '.grabbed')).to.have.length(0);
   });
 
+  it('moves an option without focus ever leaving it, so a screen reader hears the move, not the control again', async () => {
+    const el = await ranking(
+      html`<participate-priority-ranking endpoint=${endpoint} topic="a">${OPTIONS}</participate-priority-ranking>`,
+    );
+    handle(el, 'mental-health').focus();
+    await press('Space');
+    let focusLost = 0;
+    el.shadowRoot?.addEventListener('focusout', () => (focusLost += 1));
+    for (const [key, position] of [
+      ['ArrowDown', 3],
+      ['ArrowDown', 4],
+      ['ArrowUp', 3],
+      ['Home', 1],
+      ['End', 4],
+    ] as const) {
+      await press(key);
+      await said(el, `Mental health support, moved to position ${String(position)} of 4`);
+    }
+    await press('Escape');
+    await said(el, 'Move cancelled. Mental health support is back at position 2 of 4');
+    expect(focusLost).to.equal(0);
+
+    byName(el, 'Move Mental health support down').focus();
+    focusLost = 0;
+    (focused(el) as HTMLButtonElement).click();
+    await said(el, 'Mental health support, moved to position 3 of 4');
+    (focused(el) as HTMLButtonElement).click();
+    await said(el, 'Mental health support, moved to position 4 of 4');
+    expect(order(el)).to.deep.equal(['gp-access', 'waiting-lists', 'transport', 'mental-health']);
+    // The one time focus moves is when Down is gone at the bottom and its twin, Up, takes it.
+    expect(focusLost).to.equal(1);
+    expect(focused(el)).to.equal($(el, 'li[data-value="mental-health"] .move-up'));
+  });
+
   it('drops a held option where it is when focus moves on', async () => {
     const el = await ranking(
       html`<participate-priority-ranking endpoint=${endpoint} topic="a">${OPTIONS}</participate-priority-ranking>`,

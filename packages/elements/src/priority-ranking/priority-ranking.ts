@@ -407,7 +407,10 @@ export class ParticipatePriorityRanking extends ParticipateElement {
 
   private afterGrab({ step, value, index, total, keepFocus }: GrabChange): void {
     this.announce(announce[step](this.t, { label: this.label(value), index, total }));
-    if (keepFocus) this.focusAfterRender(`${this.itemSelector(value)} .handle`);
+    const handle = `${this.itemSelector(value)} .handle`;
+    // Rows move around the focused one, so its handle keeps focus; focusing it again would
+    // still cost a style and layout pass on every move.
+    if (keepFocus && !this.shadowRoot?.activeElement?.matches(handle)) this.focusAfterRender(handle);
   }
 
   private afterDrag({ step, value, index, total }: DragEnd): void {
