@@ -7,7 +7,10 @@
 // cold loads, against a bare Lit element rendered the same way.
 // Keyboard move: the priority ranking with 50 options, one held up with Space on its handle,
 // then MOVES presses of ArrowDown and ArrowUp in turn (so it stays mid-list), 4x throttled,
-// against a bare Lit element that moves an item of a plain 50-item list the same way.
+// against a bare Lit element that moves an item of a plain 50-item list the same way, and
+// against the least any list can do: the same plain list moved by one DOM call, no framework.
+// The pages take turns, MOVE_ROUNDS rounds each; all three are measured again without
+// throttling, to show what the machine itself does.
 // Each press is the main thread's work for it, in two parts timed in the page: from the
 // keydown reaching the window (first capture listener) until every update it set off has
 // rendered, focus is back on the moved item and layout is done (read back to force it);
@@ -27,6 +30,7 @@ import { chromiumArgs, chromiumPath } from './chromium.mjs';
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const CPU_SLOWDOWN = 4;
 const MOVES = Number(process.env.BENCH_MOVES ?? 21);
+const MOVE_ROUNDS = Number(process.env.BENCH_MOVE_ROUNDS ?? 3);
 const LIST_LENGTH = 50;
 const dist = fileURLToPath(new URL('../packages/elements/dist/cdn/', import.meta.url));
 // Inside the repository, so the reference bundles resolve lit and i18next from node_modules.
@@ -115,6 +119,37 @@ class BenchList extends LitElement {
 customElements.define('bench-list', BenchList);
 `;
 
+/**
+ * The floor: the plain list, moved by one DOM call per key and nothing else. It moves the
+ * neighbour rather than the focused item, so focus stays put without being set again.
+ */
+const REFERENCE_DOM = `
+class BenchDomList extends HTMLElement {
+  connectedCallback() {
+    const list = document.createElement('ol');
+    for (const value of ${JSON.stringify(LIST_VALUES)}) {
+      const item = document.createElement('li');
+      item.dataset.value = value;
+      const button = document.createElement('button');
+      button.className = 'handle';
+      button.textContent = 'Move';
+      item.append(value, ' ', button);
+      list.append(item);
+    }
+    list.addEventListener('keydown', (event) => {
+      const by = { ArrowDown: 1, ArrowUp: -1 }[event.key];
+      const item = event.target.closest('li');
+      const other = by > 0 ? item.nextElementSibling : item.previousElementSibling;
+      if (!by || !other) return;
+      event.preventDefault();
+      list.insertBefore(other, by > 0 ? item : item.nextElementSibling);
+    });
+    this.attachShadow({ mode: 'open' }).append(list);
+  }
+}
+customElements.define('bench-dom-list', BenchDomList);
+`;
+
 /** Six options, as a typical "what matters most" question offers. */
 const RANKING_OPTIONS = ['gp-access', 'mental-health', 'waiting-lists', 'transport', 'dentists', 'pharmacy']
   .map((value) => `<participate-option value="${value}">${value.replace('-', ' ')}</participate-option>`)
@@ -158,6 +193,11 @@ function serve(root) {
       'reference list',
       '<script type="module" src="/reference-list.js"></script>',
       '<bench-list data-bench></bench-list>',
+    ),
+    '/reference-dom.html': page(
+      'reference list, no framework',
+      '<script type="module" src="/reference-dom.js"></script>',
+      '<bench-dom-list data-bench></bench-dom-list>',
     ),
     '/reference.html': page(
       'reference',
@@ -204,15 +244,15 @@ async function measure(browser, base, path) {
 }
 
 /**
- * Loads `path` with the CPU slowed down, focuses the handle of the item in the middle (and
+ * Loads `path` with the CPU slowed down `rate` times, focuses the handle of the item in the middle (and
  * presses Space on it when `pickUp`), then presses ArrowDown and ArrowUp in turn MOVES times;
  * returns each press's main-thread time (ms). Throws if an item did not move or lost focus.
  */
-async function measureMoves(browser, base, path, pickUp) {
+async function measureMoves(browser, base, path, pickUp, rate = CPU_SLOWDOWN) {
   const context = await browser.newContext();
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   await tab.goto(`${base}${path}`);
   await tab.waitForFunction(() => typeof window.__rendered === 'number');
   const value = LIST_VALUES[LIST_LENGTH / 2 - 1];
@@ -274,6 +314,7 @@ try {
   const referenceBytes = await bundle('reference', REFERENCE_ELEMENT);
   writeFileSync(join(work, 'reference.js'), referenceBytes);
   writeFileSync(join(work, 'reference-list.js'), await bundle('reference-list', REFERENCE_LIST));
+  writeFileSync(join(work, 'reference-dom.js'), REFERENCE_DOM);
   const litAlone = sizes(await bundle('lit-alone', "export * from 'lit';"));
   const i18nextAlone = sizes(await bundle('i18next-alone', "export { createInstance } from 'i18next';"));
 
@@ -292,8 +333,16 @@ try {
     fruitTree.push(await measure(browser, base, '/fruit-tree.html'));
     reference.push(await measure(browser, base, '/reference.html'));
   }
-  const rankingMoves = await measureMoves(browser, base, '/ranking-50.html', true);
-  const referenceMoves = await measureMoves(browser, base, '/reference-list.html', false);
+  const moves = {};
+  for (const rate of [CPU_SLOWDOWN, 1]) {
+    moves[rate] = { ranking: [], lit: [], dom: [] };
+    // In turn, a page at a time, so drift in the machine's load touches all three alike.
+    for (let round = 0; round < MOVE_ROUNDS; round++) {
+      moves[rate].ranking.push(...(await measureMoves(browser, base, '/ranking-50.html', true, rate)));
+      moves[rate].lit.push(...(await measureMoves(browser, base, '/reference-list.html', false, rate)));
+      moves[rate].dom.push(...(await measureMoves(browser, base, '/reference-dom.html', false, rate)));
+    }
+  }
   await browser.close();
   server.close();
 
@@ -346,11 +395,13 @@ try {
   console.log(timeRow('reference: bare Lit element, same page', reference));
 
   console.log(
-    `\n  ${`Keyboard move, ${CPU_SLOWDOWN}x throttling, median of ${MOVES}`.padEnd(44)} ${'main thread'.padStart(21)}`,
+    `\n  ${`Keyboard move, median of ${MOVES * MOVE_ROUNDS}, main thread`.padEnd(44)} ${`${CPU_SLOWDOWN}x throttling`.padStart(14)} ${'unthrottled'.padStart(14)}`,
   );
-  const moveRow = (label, moves) => `  ${label.padEnd(44)} ${`${median(moves).toFixed(1)} ms`.padStart(21)}`;
-  console.log(moveRow(`priority ranking, ${LIST_LENGTH} options (target < 16 ms)`, rankingMoves));
-  console.log(moveRow(`reference: bare Lit element, ${LIST_LENGTH} items`, referenceMoves));
+  const moveRow = (label, key) =>
+    `  ${label.padEnd(44)} ${[CPU_SLOWDOWN, 1].map((rate) => `${median(moves[rate][key]).toFixed(1)} ms`.padStart(14)).join(' ')}`;
+  console.log(moveRow(`priority ranking, ${LIST_LENGTH} options (target < 16 ms)`, 'ranking'));
+  console.log(moveRow(`reference: bare Lit element, ${LIST_LENGTH} items`, 'lit'));
+  console.log(moveRow(`reference: same list, one DOM call, no Lit`, 'dom'));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
