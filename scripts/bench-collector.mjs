@@ -16,6 +16,10 @@
 // as CSV while the collector's resident memory is sampled every 100 ms. The reference is
 // the size of the export: what holding it in memory would cost.
 //
+// Results: a SQLite database seeded with BENCH_RESULTS_ROWS full rankings of 50 options, and
+// GET /v1/results timed from the client: kept results, against the reference of working
+// them out (the first request, and the first after a new answer arrives).
+//
 // BENCH_DURATION (seconds per target) and BENCH_CONNECTIONS change the load;
 // BENCH_EXPORT_ROWS and BENCH_PG_EXPORT_ROWS the export sizes.
 import { spawn } from 'node:child_process';
@@ -40,6 +44,8 @@ const WARMUP_SECONDS = 1;
 const ROUNDS = 5;
 const EXPORT_ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
 const PG_EXPORT_ROWS = Number(process.env.BENCH_PG_EXPORT_ROWS ?? EXPORT_ROWS);
+const RESULTS_ROWS = Number(process.env.BENCH_RESULTS_ROWS ?? 10_000);
+const RESULTS_REQUESTS = 21;
 const POOL_SIZE = 10;
 const TARGET_RATIO = 0.8;
 const ORIGIN = 'https://www.example.gov.uk';
@@ -363,7 +369,61 @@ function seedRow(rowFrom, i) {
   return rowFrom(response, new Date(receivedAt).toISOString());
 }
 
-async function seedSqlite(path, count) {
+const RANKED_OPTIONS = Array.from({ length: 50 }, (_, i) => `option-${i + 1}`);
+
+/** Row `i` of a seeded ranking topic: a full ranking of 50 options, in an order of its own. */
+function rankingSeedRow(rowFrom, i) {
+  const order = [...RANKED_OPTIONS];
+  let seed = i + 1;
+  for (let j = order.length - 1; j > 0; j--) {
+    seed = (seed * 48271) % 2147483647;
+    const k = seed % (j + 1);
+    [order[j], order[k]] = [order[k], order[j]];
+  }
+  const receivedAt = SEED_START + i * 1000;
+  const response = {
+    schemaVersion: 1,
+    id: randomUUID(),
+    widget: 'priority-ranking',
+    topic: 'budget-priorities',
+    locale: 'en',
+    page: `${ORIGIN}/budget`,
+    submittedAt: new Date(receivedAt - 400).toISOString(),
+    answer: { mode: 'rank', shown: RANKED_OPTIONS, shuffled: false, order },
+  };
+  return rowFrom(response, new Date(receivedAt).toISOString());
+}
+
+/** Milliseconds for one GET of the ranking topic's results, checked to count every answer. */
+async function timeResults(url, expected) {
+  const started = performance.now();
+  const response = await fetch(`${url}/v1/results?topic=budget-priorities`);
+  const body = await response.json();
+  const ms = performance.now() - started;
+  if (response.status !== 200 || body.ranking?.responses !== expected) {
+    throw new Error(`results answered ${response.status} with ${body.ranking?.responses} responses, not ${expected}`);
+  }
+  return ms;
+}
+
+/** Kept results against working them out, on a collector over `rows` seeded rankings. */
+async function measureResults(server, rows) {
+  const workedOut = [await timeResults(server.url, rows)];
+  const kept = [];
+  for (let i = 0; i < RESULTS_REQUESTS; i++) kept.push(await timeResults(server.url, rows));
+  // A new answer: the next request works the results out again.
+  const answer = rankingSeedRow((response) => response, rows);
+  const posted = await fetch(`${server.url}/v1/responses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: ORIGIN },
+    body: JSON.stringify({ ...answer, submittedAt: new Date().toISOString() }),
+  });
+  if (posted.status !== 201) throw new Error(`posting an answer answered ${posted.status}`);
+  workedOut.push(await timeResults(server.url, rows + 1));
+  return { workedOut, kept };
+}
+
+async function seedSqlite(path, count, makeRow = seedRow) {
   const Database = collectorRequire('better-sqlite3');
   const { migrateSqlite } = await fromDist('store/sqlite-store.js');
   const { rowFrom, RESPONSE_COLUMNS } = await fromDist('store/rows.js');
@@ -377,7 +437,7 @@ async function seedSqlite(path, count) {
       `INSERT INTO responses (${RESPONSE_COLUMNS.join(', ')}) VALUES (${RESPONSE_COLUMNS.map((c) => `@${c}`).join(', ')})`,
     );
     db.transaction(() => {
-      for (let i = 0; i < count; i++) insert.run(seedRow(rowFrom, i));
+      for (let i = 0; i < count; i++) insert.run(makeRow(rowFrom, i));
     })();
     db.pragma('journal_mode = WAL');
   } finally {
@@ -443,6 +503,7 @@ async function measureExport(label, server, rows) {
 
 const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
 const pad = (value, width) => String(value).padStart(width);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
   const date = new Date().toISOString().slice(0, 10);
@@ -561,6 +622,26 @@ async function main() {
     `  Seeding took ${seededSqlite.toFixed(1)} s (SQLite, ${EXPORT_ROWS.toLocaleString('en')} rows) and ` +
       `${seededPg.toFixed(1)} s (PostgreSQL, ${PG_EXPORT_ROWS.toLocaleString('en')} rows). ` +
       'Target: peak RSS growth stays flat as rows grow, far below the export size.',
+  );
+
+  progress(`seeding ${RESULTS_ROWS.toLocaleString('en')} rankings of 50 options into SQLite`);
+  const resultsSqlite = join(work, 'results.db');
+  await seedSqlite(resultsSqlite, RESULTS_ROWS, rankingSeedRow);
+  progress('asking for results');
+  const resultsServer = await startCollector(resultsSqlite);
+  let results;
+  try {
+    results = await measureResults(resultsServer, RESULTS_ROWS);
+  } finally {
+    await stopServer(resultsServer.child);
+  }
+  const ms = (values) => `${median(values).toFixed(1)} ms`;
+  console.log(
+    `\n  ${`Results, ${RESULTS_ROWS.toLocaleString('en')} rankings of 50 options (SQLite)`.padEnd(56)} ${pad('GET /v1/results', 18)}`,
+  );
+  console.log(`  ${`kept (median of ${RESULTS_REQUESTS})`.padEnd(56)} ${pad(ms(results.kept), 18)}`);
+  console.log(
+    `  ${'reference: worked out (first request; first after a new answer)'.padEnd(56)} ${pad(results.workedOut.map((t) => `${t.toFixed(0)} ms`).join('; '), 18)}`,
   );
 
   const problems = [

@@ -5,7 +5,16 @@ import type { FftRating } from '@participate/schema';
 import type { FeedbackResults } from './results/feedback-results.js';
 import { buildServer } from './server.js';
 import { SqliteStore } from './store/sqlite-store.js';
-import { ADMIN_TOKEN, ORIGIN, startCollector, tempDir, validPayload, type Collector } from './testing/harness.js';
+import type { RankingResults } from './results/ranking-results.js';
+import {
+  ADMIN_TOKEN,
+  ORIGIN,
+  rankingPayload,
+  startCollector,
+  tempDir,
+  validPayload,
+  type Collector,
+} from './testing/harness.js';
 
 let collector: Collector;
 before(async () => {
@@ -183,6 +192,54 @@ describe('GET /v1/results', () => {
       assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'invalid_query');
     });
   }
+});
+
+describe('GET /v1/results, worked out once per change', () => {
+  test('reads the answers once while they stay the same, and again as soon as one arrives or goes', async () => {
+    const dir = tempDir();
+    const real = new SqliteStore(join(dir.path, 'participate.db'));
+    let reads = 0;
+    // The real store, counting how often the answers are read.
+    const store = new Proxy(real, {
+      get(target, key) {
+        const value: unknown = Reflect.get(target, key, target);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (key === 'rankingAnswers') reads += 1;
+          return (value as (...given: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const counted = await startCollector({ store });
+    const responses = async () => {
+      const response = await fetch(`${counted.url}/v1/results?topic=budget`);
+      assert.equal(response.status, 200);
+      return ((await response.json()) as { ranking: RankingResults | null }).ranking?.responses;
+    };
+    try {
+      const payloads = Array.from({ length: 3 }, () => rankingPayload(undefined, { topic: 'budget' }));
+      for (const payload of payloads.slice(0, 2)) assert.equal((await counted.postJson(payload)).status, 201);
+      assert.equal(await responses(), 2);
+      assert.deepEqual(await Promise.all([responses(), responses(), responses()]), [2, 2, 2]);
+      assert.equal(reads, 1, 'worked out once for four requests');
+
+      assert.equal((await counted.postJson(payloads[2])).status, 201);
+      assert.equal(await responses(), 3, 'a new response shows at once');
+      assert.equal(reads, 2);
+
+      const deleted = await fetch(`${counted.url}/v1/responses/${payloads[0]?.id ?? ''}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      });
+      assert.equal(deleted.status, 200);
+      assert.equal(await responses(), 2, 'a deleted response goes at once');
+      assert.equal(reads, 3);
+    } finally {
+      await counted.close();
+      await real.close();
+      dir.remove();
+    }
+  });
 });
 
 describe('GET /v1/results with a store that cannot be read', () => {

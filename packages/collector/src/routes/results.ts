@@ -6,6 +6,7 @@ import { feedbackResults } from '../results/feedback-results.js';
 import { fruitTreeResults } from '../results/fruit-tree-results.js';
 import { monthOfHourIn } from '../results/month.js';
 import { rankingResults } from '../results/ranking-results.js';
+import { ResultsCache } from '../results/results-cache.js';
 import type { ResponseStore } from '../store/store.js';
 
 export interface ResultsRouteOptions {
@@ -18,6 +19,9 @@ export interface ResultsRouteOptions {
 
 /** Shared caches may keep results a minute: counts a minute old are fine, and it spares the store. */
 const CACHE_CONTROL = 'public, max-age=60';
+
+/** The collector keeps results no longer than a shared cache may, for this many topics at most. */
+const KEPT = { limit: 256, maxAgeMs: 60_000 };
 
 const slug = new RegExp(SLUG_PATTERN);
 
@@ -52,9 +56,10 @@ export function registerResultsRoute(app: FastifyInstance, { store, minGroupSize
       return;
     }
 
-    scope.get('/v1/results', async (request, reply) => {
-      const topic = topicFrom(request.query);
-      // A store failure propagates: the error handler answers 503, with no-store left in place.
+    const cache = new ResultsCache<{ body: string; etag: string }>(KEPT);
+
+    /** Reads every answer to the topic and works the results out: the slow part. */
+    async function workOut(topic: string) {
       const [rows, answers, fruitTrees] = await Promise.all([
         store.feedbackTally(topic),
         store.rankingAnswers(topic),
@@ -65,7 +70,14 @@ export function registerResultsRoute(app: FastifyInstance, { store, minGroupSize
         ranking: rankingResults(answers, minGroupSize),
         fruitTree: fruitTreeResults(fruitTrees, minGroupSize),
       });
-      const etag = strongEtag(body);
+      return { body, etag: strongEtag(body) };
+    }
+
+    scope.get('/v1/results', async (request, reply) => {
+      const topic = topicFrom(request.query);
+      // A store failure propagates: the error handler answers 503, with no-store left in place.
+      const revision = await store.topicRevision(topic);
+      const { body, etag } = await cache.get(topic, revision, () => workOut(topic));
       reply.header('ETag', etag).header('Cache-Control', CACHE_CONTROL);
       if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send();
       return reply.type('application/json; charset=utf-8').send(body);

@@ -104,6 +104,9 @@ const RANKING_ANSWERS = `
  * The latest fruit-tree answer of each `amends` chain in a topic, in the order those answers
  * arrived, and whether any response of the chain came with contact details.
  */
+/** How many responses a topic has and when the latest arrived: read from the topic's index alone. */
+const TOPIC_REVISION = `SELECT COUNT(*)::text AS n, MAX(received_at)::text AS last FROM responses WHERE topic = $1`;
+
 const FRUIT_TREE_ANSWERS = `
   WITH ranked AS (
     SELECT answer, received_at, seq,
@@ -385,6 +388,13 @@ export class PostgresStore implements ResponseStore {
         (row) => ({ answer: JSON.parse(row.answer) as FruitTreeAnswer, contactGiven: row.contact_given }),
       ),
     );
+  }
+
+  topicRevision(topic: string): Promise<string> {
+    return attempt(async () => {
+      const { rows } = await this.#pool.query<{ n: string; last: string | null }>(TOPIC_REVISION, [topic]);
+      return `${rows[0]?.n ?? '0'}|${rows[0]?.last ?? ''}`;
+    });
   }
 
   count(): Promise<number> {

@@ -103,6 +103,9 @@ const RANKING_ANSWERS = `
  * The latest fruit-tree answer of each `amends` chain in a topic, in the order those answers
  * arrived, and whether any response of the chain came with contact details.
  */
+/** How many responses a topic has and when the latest arrived: read from the topic's index alone. */
+const TOPIC_REVISION = 'SELECT COUNT(*) AS n, MAX(received_at) AS last FROM responses WHERE topic = @topic';
+
 const FRUIT_TREE_ANSWERS = `
   WITH ranked AS (
     SELECT answer, received_at, rowid AS arrival,
@@ -318,6 +321,13 @@ export class SqliteStore implements ResponseStore {
         (row) => ({ answer: JSON.parse(row.answer) as FruitTreeAnswer, contactGiven: row.contact_given === 1 }),
       ),
     );
+  }
+
+  topicRevision(topic: string): Promise<string> {
+    return attempt(() => {
+      const { n, last } = this.#db.prepare(TOPIC_REVISION).get({ topic }) as { n: number; last: string | null };
+      return `${String(n)}|${last ?? ''}`;
+    });
   }
 
   count(): Promise<number> {

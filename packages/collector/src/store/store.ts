@@ -156,6 +156,11 @@ export interface ResponseStore {
    * in the order those latest responses arrived.
    */
   fruitTreeAnswers(topic: string): Promise<FruitTreeAnswerRow[]>;
+  /**
+   * Changes when a topic's responses do: one arrives, is deleted or expires. Results worked
+   * out at one revision hold while it stays the same.
+   */
+  topicRevision(topic: string): Promise<string>;
   count(): Promise<number>;
   /** Rejects when the store cannot be used (for readiness checks). */
   ping(): Promise<void>;

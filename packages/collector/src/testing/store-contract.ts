@@ -252,6 +252,33 @@ export function storeContract(name: string, freshDatabase: () => Promise<Databas
       await store.close();
     });
 
+    test("a topic's revision changes when its responses do, and only then", async () => {
+      const store = await freshStore();
+      const revisions = [await store.topicRevision('gp-appointments')];
+      const changed = async () => {
+        const revision = await store.topicRevision('gp-appointments');
+        const different = revision !== revisions.at(-1);
+        revisions.push(revision);
+        return different;
+      };
+      const first = validPayload();
+      await store.insert(first, '2026-11-22T06:00:00.000Z');
+      assert.equal(await changed(), true, 'a response arrived');
+      await store.insert(structuredClone(first), '2026-11-22T06:05:00.000Z');
+      assert.equal(await changed(), false, 'a retry of it changes nothing');
+      await store.insert(validPayload({ topic: 'parking' }), '2026-11-22T06:10:00.000Z');
+      assert.equal(await changed(), false, 'another topic has its own revision');
+      const second = validPayload();
+      await store.insert(second, '2026-11-22T05:00:00.000Z');
+      assert.equal(await changed(), true, 'an answer received earlier than the latest');
+      await store.deleteResponse(first.id);
+      assert.equal(await changed(), true, 'a response deleted');
+      await store.purge({ responsesBefore: '2026-11-22T05:30:00.000Z' });
+      assert.equal(await changed(), true, 'a response expired');
+      assert.equal(await store.topicRevision('gp-appointments'), revisions[0], 'none left is the empty revision');
+      await store.close();
+    });
+
     test('discarded spam is counted per day and reason, nothing else kept', async () => {
       const store = await freshStore();
       await store.countDiscarded('honeypot', '2026-11-21');
