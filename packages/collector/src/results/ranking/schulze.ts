@@ -8,17 +8,6 @@ export interface SchulzeResult {
 }
 
 /**
- * On one ballot, the place of each option it shows: its position when ranked, and one
- * place below the last ranked for every option shown but not ranked (they tie there).
- */
-function placesOn({ shown, ranked }: Ballot): Map<string, number> {
-  const places = new Map<string, number>();
-  for (const option of shown) places.set(option, ranked.length);
-  ranked.forEach((option, index) => places.set(option, index));
-  return places;
-}
-
-/**
  * The Schulze method (Markus Schulze, 2011). d[X][Y] counts ballots that place X above Y;
  * a ranked option is above every unranked one, unranked options tie, and a ballot says
  * nothing about an option it did not show. A path's strength is its weakest link, a link
@@ -31,34 +20,44 @@ export function schulzeOrder(ballots: readonly Ballot[]): SchulzeResult {
   const options = optionsOf(ballots);
   const n = options.length;
   const index = new Map(options.map((option, i) => [option, i]));
-  const d = options.map(() => new Array<number>(n).fill(0));
+  // Square matrices kept flat, row by row: cell (i, j) is at i * n + j. Thousands of ballots
+  // of dozens of options make this loop the bulk of the results' work.
+  const d = new Float64Array(n * n);
+  const cell = (matrix: Float64Array, i: number, j: number) => matrix[i * n + j] ?? 0;
+  const count = (at: number) => (d[at] = (d[at] ?? 0) + 1);
 
-  for (const ballot of ballots) {
-    const places = [...placesOn(ballot)].map(([option, place]) => [index.get(option) ?? -1, place] as const);
-    for (const [x, placeX] of places) {
-      for (const [y, placeY] of places) {
-        const row = d[x];
-        if (row !== undefined && placeX < placeY) row[y] = (row[y] ?? 0) + 1;
-      }
+  const isRanked = new Uint8Array(n);
+  for (const { shown, ranked } of ballots) {
+    // Each ranked option is above those ranked after it and above every option shown but
+    // not ranked; those tie with one another.
+    const above = ranked.map((option) => index.get(option) ?? 0);
+    for (const i of above) isRanked[i] = 1;
+    const unranked = shown.map((option) => index.get(option) ?? 0).filter((i) => isRanked[i] === 0);
+    for (const i of above) isRanked[i] = 0;
+    for (let a = 0; a < above.length; a++) {
+      const row = (above[a] ?? 0) * n;
+      for (let b = a + 1; b < above.length; b++) count(row + (above[b] ?? 0));
+      for (const below of unranked) count(row + below);
     }
   }
 
-  const at = (matrix: number[][], i: number, j: number) => matrix[i]?.[j] ?? 0;
-  const p = options.map((_, i) => options.map((_, j) => (i !== j && at(d, i, j) > at(d, j, i) ? at(d, i, j) : 0)));
+  const p = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) if (i !== j && cell(d, i, j) > cell(d, j, i)) p[i * n + j] = cell(d, i, j);
+  }
   for (let k = 0; k < n; k++) {
     for (let i = 0; i < n; i++) {
       if (i === k) continue;
       for (let j = 0; j < n; j++) {
         if (j === i || j === k) continue;
-        const through = Math.min(at(p, i, k), at(p, k, j));
-        const row = p[i];
-        if (row !== undefined && through > at(p, i, j)) row[j] = through;
+        const through = Math.min(cell(p, i, k), cell(p, k, j));
+        if (through > cell(p, i, j)) p[i * n + j] = through;
       }
     }
   }
 
   const beats = new Map(
-    options.map((option, i) => [option, options.filter((_, j) => j !== i && at(p, i, j) > at(p, j, i)).length]),
+    options.map((option, i) => [option, options.filter((_, j) => j !== i && cell(p, i, j) > cell(p, j, i)).length]),
   );
   const order = [...options].sort((a, b) => (beats.get(b) ?? 0) - (beats.get(a) ?? 0) || byText(a, b));
   return { order, beats };
