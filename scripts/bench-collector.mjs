@@ -371,8 +371,8 @@ function seedRow(rowFrom, i) {
 
 const RANKED_OPTIONS = Array.from({ length: 50 }, (_, i) => `option-${i + 1}`);
 
-/** Row `i` of a seeded ranking topic: a full ranking of 50 options, in an order of its own. */
-function rankingSeedRow(rowFrom, i) {
+/** Ranking `i`: a full ranking of 50 options, in an order of its own, as a widget posts it. */
+function rankingResponse(i, submittedAt) {
   const order = [...RANKED_OPTIONS];
   let seed = i + 1;
   for (let j = order.length - 1; j > 0; j--) {
@@ -380,18 +380,22 @@ function rankingSeedRow(rowFrom, i) {
     const k = seed % (j + 1);
     [order[j], order[k]] = [order[k], order[j]];
   }
-  const receivedAt = SEED_START + i * 1000;
-  const response = {
+  return {
     schemaVersion: 1,
     id: randomUUID(),
     widget: 'priority-ranking',
     topic: 'budget-priorities',
     locale: 'en',
     page: `${ORIGIN}/budget`,
-    submittedAt: new Date(receivedAt - 400).toISOString(),
+    submittedAt,
     answer: { mode: 'rank', shown: RANKED_OPTIONS, shuffled: false, order },
   };
-  return rowFrom(response, new Date(receivedAt).toISOString());
+}
+
+/** Row `i` of a seeded ranking topic, built by the collector's own row mapping. */
+function rankingSeedRow(rowFrom, i) {
+  const receivedAt = SEED_START + i * 1000;
+  return rowFrom(rankingResponse(i, new Date(receivedAt - 400).toISOString()), new Date(receivedAt).toISOString());
 }
 
 /** Milliseconds for one GET of the ranking topic's results, checked to count every answer. */
@@ -412,11 +416,10 @@ async function measureResults(server, rows) {
   const kept = [];
   for (let i = 0; i < RESULTS_REQUESTS; i++) kept.push(await timeResults(server.url, rows));
   // A new answer: the next request works the results out again.
-  const answer = rankingSeedRow((response) => response, rows);
   const posted = await fetch(`${server.url}/v1/responses`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: ORIGIN },
-    body: JSON.stringify({ ...answer, submittedAt: new Date().toISOString() }),
+    body: JSON.stringify(rankingResponse(rows, new Date().toISOString())),
   });
   if (posted.status !== 201) throw new Error(`posting an answer answered ${posted.status}`);
   workedOut.push(await timeResults(server.url, rows + 1));

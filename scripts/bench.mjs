@@ -138,9 +138,10 @@ class BenchDomList extends HTMLElement {
     }
     list.addEventListener('keydown', (event) => {
       const by = { ArrowDown: 1, ArrowUp: -1 }[event.key];
+      if (!by) return;
       const item = event.target.closest('li');
       const other = by > 0 ? item.nextElementSibling : item.previousElementSibling;
-      if (!by || !other) return;
+      if (!other) return;
       event.preventDefault();
       list.insertBefore(other, by > 0 ? item : item.nextElementSibling);
     });
