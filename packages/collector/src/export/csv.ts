@@ -35,8 +35,13 @@ export const CSV_COLUMNS = [
   'fruits_offered',
 ] as const;
 
-/** Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A cell a spreadsheet could run as a formula (OWASP CSV injection): one that starts with
+ * `= + - @`, their full-width forms (which some spreadsheets read as the same), or a tab,
+ * CR or LF, after any white space or zero-width characters, which spreadsheets skip and
+ * readers cannot see.
+ */
+const FORMULA_START = /^[\s\u200b-\u200d\u2060\ufeff]*[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/;
 
 /**
  * One RFC 4180 field. A cell that a spreadsheet would run as a formula is prefixed with
