@@ -179,17 +179,19 @@ describe('DELETE /v1/responses/:id', () => {
     await expectError(await deleteResponse(collector, first.id), 404, 'not_found');
   });
 
-  test('deleting a follow-up leaves the response it amends', async () => {
+  test("deleting any response of an amends chain deletes the whole chain: one person's answer", async () => {
     const first = validPayload();
     const followUp = validPayload({ amends: first.id });
-    await stored(collector, first);
-    await stored(collector, followUp);
+    // A change to the follow-up names the follow-up, not the first response.
+    const change = validPayload({ amends: followUp.id });
+    const someoneElse = validPayload();
+    for (const payload of [first, followUp, change, someoneElse]) await stored(collector, payload);
     const response = await deleteResponse(collector, followUp.id);
     assert.equal(response.status, 200);
-    assert.deepEqual(await response.json(), { deleted: 1 });
+    assert.deepEqual(await response.json(), { deleted: 3 });
     const ids = await exportedIds(collector);
-    assert.ok(ids.includes(first.id));
-    assert.ok(!ids.includes(followUp.id));
+    assert.ok(![first.id, followUp.id, change.id].some((id) => ids.includes(id)));
+    assert.ok(ids.includes(someoneElse.id));
   });
 
   test('finds a lowercase id given in capitals, and a capitalised id given as stored', async () => {
@@ -200,14 +202,14 @@ describe('DELETE /v1/responses/:id', () => {
     assert.deepEqual(await response.json(), { deleted: 1 });
     assert.ok(!(await exportedIds(collector)).includes(lower.id));
 
-    // The schema accepts a UUID in capitals, and it is stored as sent: it must be deletable too.
+    // The schema accepts a UUID in capitals; it is stored in lower case, and deletable as sent.
     const upper = validPayload({ id: randomUUID().toUpperCase() });
     await stored(collector, upper);
-    assert.ok((await exportedIds(collector)).includes(upper.id));
+    assert.ok((await exportedIds(collector)).includes(upper.id.toLowerCase()));
     const deleted = await deleteResponse(collector, upper.id);
     assert.equal(deleted.status, 200);
     assert.deepEqual(await deleted.json(), { deleted: 1 });
-    assert.ok(!(await exportedIds(collector)).includes(upper.id));
+    assert.ok(!(await exportedIds(collector)).includes(upper.id.toLowerCase()));
   });
 
   test('deletes a response whose id was sent as a urn:uuid: URN, which the schema accepts', async () => {

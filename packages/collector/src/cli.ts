@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 import { loadConfig, USAGE, type Command, type CollectorConfig } from './config.js';
+import { feedbackTally } from './results/answers.js';
 import { fftReportCsv } from './results/fft-report.js';
 import { purgeExpired, hasRetention } from './retention.js';
 import { buildServer } from './server.js';
 import { LATEST_VERSION } from './store/migrations.js';
+import { collect } from './store/collect.js';
 import { openStore } from './store/open-store.js';
 import type { ResponseStore } from './store/store.js';
 
@@ -80,7 +82,10 @@ async function runOnce(command: Exclude<Command, { name: 'serve' }>, store: Resp
     }
     case 'report-fft':
       process.stdout.write(
-        fftReportCsv(await store.feedbackTally(), { month: command.month, timeZone: config.timeZone }),
+        fftReportCsv(feedbackTally(await collect(store.latestAnswers({ widget: 'feedback-prompt' }))), {
+          month: command.month,
+          timeZone: config.timeZone,
+        }),
       );
       return;
   }

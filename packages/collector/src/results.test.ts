@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FftRating } from '@participate/schema';
 import type { FeedbackResults } from './results/feedback-results.js';
 import { buildServer } from './server.js';
+import { resultsWorkers, type ResultsWorkers } from './results/results-workers.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import type { RankingResults } from './results/ranking-results.js';
 import {
@@ -197,20 +198,18 @@ describe('GET /v1/results', () => {
 describe('GET /v1/results, worked out once per change', () => {
   test('reads the answers once while they stay the same, and again as soon as one arrives or goes', async () => {
     const dir = tempDir();
-    const real = new SqliteStore(join(dir.path, 'participate.db'));
+    const store = new SqliteStore(join(dir.path, 'participate.db'));
     let reads = 0;
-    // The real store, counting how often the answers are read.
-    const store = new Proxy(real, {
-      get(target, key) {
-        const value: unknown = Reflect.get(target, key, target);
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          if (key === 'rankingAnswers') reads += 1;
-          return (value as (...given: unknown[]) => unknown).apply(target, args);
-        };
+    // The real worker threads, counting how often they are asked to work results out.
+    const real = resultsWorkers(store.location, { minGroupSize: 1, timeZone: 'Europe/London' });
+    const workers: ResultsWorkers = {
+      workOut: (topic) => {
+        reads += 1;
+        return real.workOut(topic);
       },
-    });
-    const counted = await startCollector({ store });
+      close: () => real.close(),
+    };
+    const counted = await startCollector({ store, resultsWorkers: workers });
     const responses = async () => {
       const response = await fetch(`${counted.url}/v1/results?topic=budget`);
       assert.equal(response.status, 200);
@@ -236,7 +235,7 @@ describe('GET /v1/results, worked out once per change', () => {
       assert.equal(reads, 3);
     } finally {
       await counted.close();
-      await real.close();
+      await store.close();
       dir.remove();
     }
   });

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createResponseValidator, LIMITS } from '@participate/schema';
 import { ApiError, errorBody, rateLimited, toApiError } from './http/errors.js';
 import { enteredFromForm, type FormFields } from './http/form.js';
+import { sharedRateLimitStore } from './http/shared-rate-limit.js';
 import { normaliseAllowedOrigins } from './http/origins.js';
 import { pickLanguage, type ProblemKey } from './html/messages.js';
 import { renderProblem } from './html/pages.js';
@@ -13,6 +14,7 @@ import { registerExportRoute } from './routes/export.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerOpenApiRoute } from './routes/openapi.js';
+import type { ResultsWorkers } from './results/results-workers.js';
 import { registerResultsRoute } from './routes/results.js';
 import { FORM_MEDIA_TYPE, mediaTypeOf, registerSubmitRoute } from './routes/submit.js';
 import { scheduleRetention, type RetentionPolicy } from './retention.js';
@@ -37,6 +39,10 @@ export interface ServerOptions {
   minFillMs?: number;
   /** Take the client address from X-Forwarded-For, as set by a load balancer in front (default false). */
   trustProxy?: boolean;
+  /** Where results are worked out; by default a small pool of worker threads reading the store. */
+  resultsWorkers?: ResultsWorkers;
+  /** Requests for results each client may make per minute; 0 turns the limit off. Default 120. */
+  resultsRateLimitPerMinute?: number;
   /** Groups with fewer responses than this are not shown in results. Default 5. */
   minGroupSize?: number;
   /** Results are cut into calendar months in this IANA time zone. Default Europe/London. */
@@ -47,6 +53,7 @@ export interface ServerOptions {
 
 export const SERVER_DEFAULTS = {
   rateLimitPerMinute: 60,
+  resultsRateLimitPerMinute: 120,
   minFillMs: 1000,
   trustProxy: false,
   minGroupSize: 5,
@@ -68,6 +75,7 @@ function problemKeyFor(error: ApiError): ProblemKey {
     case 'origin_not_allowed':
       return 'originNotAllowed';
     case 'store_unavailable':
+    case 'results_busy':
     case 'shutting_down':
       return 'unavailable';
     case 'rate_limited':
@@ -163,9 +171,18 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     strictPreflight: false,
   });
   app.register(formbody, { bodyLimit: LIMITS.bodyBytes });
-  // Per client address, in this instance's memory: each instance behind a load balancer counts on its own.
+  // Per client address and route. A store shared by instances (PostgreSQL) counts for all of
+  // them; otherwise (SQLite, one machine) this instance counts in its memory.
   app.register(rateLimit, {
     global: false,
+    ...(store.rateLimits && {
+      store: sharedRateLimitStore(store.rateLimits, (error) => {
+        app.log.error({ type: error.name, detail: error.message }, 'rate limit not counted; request let through');
+      }),
+    }),
+    // Fail open: a post that cannot be counted goes on to the store, which answers 503 itself
+    // when the database is down; a hiccup in counting alone loses no answer.
+    skipOnError: true,
     errorResponseBuilder: (_request, context) => rateLimited(Math.max(1, Math.ceil(context.ttl / 1000))),
   });
 
@@ -220,6 +237,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     registerOpenApiRoute(routes);
     registerResultsRoute(routes, {
       store,
+      rateLimitPerMinute: options.resultsRateLimitPerMinute ?? SERVER_DEFAULTS.resultsRateLimitPerMinute,
+      ...(options.resultsWorkers ? { workers: options.resultsWorkers } : {}),
       minGroupSize: options.minGroupSize ?? SERVER_DEFAULTS.minGroupSize,
       timeZone: options.timeZone ?? SERVER_DEFAULTS.timeZone,
     });

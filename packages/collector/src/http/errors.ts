@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'invalid_query',
   'not_found',
   'store_unavailable',
+  'results_busy',
   'shutting_down',
   'internal_error',
 ] as const;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { TallyRow } from '../store/store.js';
+import type { TallyRow } from './answers.js';
 import { feedbackResults, type ResultsOptions } from './feedback-results.js';
 
 const topic = 'gp-appointments';

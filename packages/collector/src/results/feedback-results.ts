@@ -1,5 +1,5 @@
 import { USEFUL_ANSWERS, type Usefulness } from '@participate/schema';
-import type { TallyRow } from '../store/store.js';
+import type { TallyRow } from './answers.js';
 import { fftSummary, noFftRatings, ratingOf, type FftRatingCounts } from './fft.js';
 import { monthOfHourIn } from './month.js';
 

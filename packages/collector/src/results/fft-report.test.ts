@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { TallyRow } from '../store/store.js';
+import type { TallyRow } from './answers.js';
 import { fftReportCsv, parseMonth } from './fft-report.js';
 
 const HEADER = 'topic,very_good,good,neither,poor,very_poor,dont_know,total,percent_positive,percent_negative\r\n';

@@ -1,6 +1,6 @@
 import { FFT_RATINGS } from '@participate/schema';
 import { csvLine } from '../export/csv.js';
-import type { TallyRow } from '../store/store.js';
+import type { TallyRow } from './answers.js';
 import { fftSummary, noFftRatings, ratingOf, type FftRatingCounts } from './fft.js';
 import { monthOfHourIn } from './month.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { EffortFilter, FruitTreeView } from '@participate/schema';
 import { fruit } from '../testing/harness.js';
-import type { FruitTreeAnswerRow } from '../store/store.js';
+import type { FruitTreeAnswerRow } from './answers.js';
 import { fruitTreeResults } from './fruit-tree-results.js';
 
 function person(

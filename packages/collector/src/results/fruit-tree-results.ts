@@ -7,7 +7,7 @@ import {
   type FruitTreeAnswer,
   type FruitTreeView,
 } from '@participate/schema';
-import type { FruitTreeAnswerRow } from '../store/store.js';
+import type { FruitTreeAnswerRow } from './answers.js';
 import { byText } from './ranking/ballot.js';
 
 /** Too few answers to show: only how many there were. */

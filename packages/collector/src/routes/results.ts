@@ -2,19 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import { LIMITS, SLUG_PATTERN } from '@participate/schema';
 import { matchesIfNoneMatch, strongEtag } from '../http/etag.js';
 import { ApiError } from '../http/errors.js';
-import { feedbackResults } from '../results/feedback-results.js';
-import { fruitTreeResults } from '../results/fruit-tree-results.js';
 import { monthOfHourIn } from '../results/month.js';
-import { rankingResults } from '../results/ranking-results.js';
 import { ResultsCache } from '../results/results-cache.js';
+import { ResultsBusyError, resultsWorkers, type ResultsWorkers } from '../results/results-workers.js';
+import type { ResultsSettings } from '../results/topic-results.js';
 import type { ResponseStore } from '../store/store.js';
 
-export interface ResultsRouteOptions {
+export interface ResultsRouteOptions extends ResultsSettings {
   store: ResponseStore;
-  /** Groups with fewer responses than this are reported as suppressed. */
-  minGroupSize: number;
-  /** IANA time zone whose calendar months the results are cut into. */
-  timeZone: string;
+  /** Requests for results each client may make per minute; 0 for no limit. */
+  rateLimitPerMinute: number;
+  /** Where results are worked out; by default a pool of worker threads reading the store. */
+  workers?: ResultsWorkers;
 }
 
 /** Shared caches may keep results a minute: counts a minute old are fine, and it spares the store. */
@@ -34,7 +33,7 @@ function topicFrom(query: unknown): string {
 }
 
 /** Throws for settings that cannot work, so that the server does not start with them. */
-function checkSettings(minGroupSize: number, timeZone: string): void {
+function checkSettings({ minGroupSize, timeZone }: ResultsSettings): void {
   if (!Number.isInteger(minGroupSize) || minGroupSize < 0) {
     throw new RangeError(`minGroupSize must be a whole number of responses, not ${String(minGroupSize)}.`);
   }
@@ -43,37 +42,41 @@ function checkSettings(minGroupSize: number, timeZone: string): void {
 
 /**
  * `GET /v1/results?topic=…`: public counts for a topic's feedback prompt, priority ranking and
- * fruit tree, small groups suppressed.
+ * fruit tree, small groups suppressed. Worked out on worker threads, once per change of the
+ * topic's answers, shared by the requests that arrive meanwhile.
  */
-export function registerResultsRoute(app: FastifyInstance, { store, minGroupSize, timeZone }: ResultsRouteOptions) {
+export function registerResultsRoute(app: FastifyInstance, options: ResultsRouteOptions) {
+  const { store, rateLimitPerMinute, minGroupSize, timeZone } = options;
   // In a plugin of its own so a bad setting rejects ready() and listen() instead of being thrown
   // out of the caller's plugin as an uncaught exception.
   app.register((scope, _options, done) => {
+    const settings: ResultsSettings = { minGroupSize, timeZone };
     try {
-      checkSettings(minGroupSize, timeZone);
+      checkSettings(settings);
     } catch (error) {
       done(error as Error);
       return;
     }
 
+    const workers = options.workers ?? resultsWorkers(store.location, settings);
+    scope.addHook('onClose', () => workers.close());
     const cache = new ResultsCache<{ body: string; etag: string }>(KEPT);
 
-    /** Reads every answer to the topic and works the results out: the slow part. */
     async function workOut(topic: string) {
-      const [rows, answers, fruitTrees] = await Promise.all([
-        store.feedbackTally(topic),
-        store.rankingAnswers(topic),
-        store.fruitTreeAnswers(topic),
-      ]);
-      const body = JSON.stringify({
-        ...feedbackResults(rows, { topic, minGroupSize, timeZone }),
-        ranking: rankingResults(answers, minGroupSize),
-        fruitTree: fruitTreeResults(fruitTrees, minGroupSize),
-      });
-      return { body, etag: strongEtag(body) };
+      try {
+        const body = await workers.workOut(topic);
+        return { body, etag: strongEtag(body) };
+      } catch (error) {
+        if (!(error instanceof ResultsBusyError)) throw error;
+        throw new ApiError(503, 'results_busy', 'Results are being worked out for many topics. Try again shortly.');
+      }
     }
 
-    scope.get('/v1/results', async (request, reply) => {
+    const rateLimit: { rateLimit: false | { max: number; timeWindow: number } } =
+      rateLimitPerMinute > 0
+        ? { rateLimit: { max: rateLimitPerMinute, timeWindow: 60_000 } }
+        : { rateLimit: false as const };
+    scope.get('/v1/results', { config: rateLimit }, async (request, reply) => {
       const topic = topicFrom(request.query);
       // A store failure propagates: the error handler answers 503, with no-store left in place.
       const revision = await store.topicRevision(topic);

@@ -29,3 +29,13 @@ export function bodyHash(payload: { submittedAt: string; botCheck?: unknown }): 
   delete content.botCheck;
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
+
+/**
+ * One spelling per UUID: lower case, without the `urn:uuid:` prefix the schema's format also
+ * accepts. A retry in upper case, or an amendment naming its original that way, must meet the
+ * same row.
+ */
+export function canonicalId(id: string): string {
+  const lower = id.toLowerCase();
+  return lower.startsWith('urn:uuid:') ? lower.slice('urn:uuid:'.length) : lower;
+}

@@ -101,6 +101,56 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    description: 'responses.chain: the first response of the amends chain each response belongs to',
+    // An amendment may name another amendment: every response of a chain is kept under the id
+    // of its first response, so that counting "the latest of each chain" counts people.
+    sqlite: `
+      ALTER TABLE responses ADD COLUMN chain TEXT;
+      WITH RECURSIVE roots (id, root) AS (
+        SELECT id, COALESCE(amends, id) FROM responses
+          WHERE amends IS NULL OR amends NOT IN (SELECT id FROM responses)
+        UNION
+        SELECT r.id, roots.root FROM responses r JOIN roots ON r.amends = roots.id
+      )
+      UPDATE responses SET chain = (SELECT root FROM roots WHERE roots.id = responses.id);
+      UPDATE responses SET chain = COALESCE(amends, id) WHERE chain IS NULL;
+      CREATE INDEX responses_chain ON responses (chain);
+    `,
+    postgres: `
+      ALTER TABLE responses ADD COLUMN chain TEXT;
+      WITH RECURSIVE roots (id, root) AS (
+        SELECT id, COALESCE(amends, id) FROM responses
+          WHERE amends IS NULL OR amends NOT IN (SELECT id FROM responses)
+        UNION
+        SELECT r.id, roots.root FROM responses r JOIN roots ON r.amends = roots.id
+      )
+      UPDATE responses SET chain = roots.root FROM roots WHERE roots.id = responses.id;
+      UPDATE responses SET chain = COALESCE(amends, id) WHERE chain IS NULL;
+      ALTER TABLE responses ALTER COLUMN chain SET NOT NULL;
+      CREATE INDEX responses_chain ON responses (chain);
+    `,
+  },
+  {
+    version: 5,
+    description: 'rate_limit_windows: requests per route and client, counted once for every instance',
+    // SQLite serves one machine, whose collector counts in its own memory: nothing to create.
+    sqlite: `SELECT 1;`,
+    // Unlogged: a count is not an answer. Writing it skips the write-ahead log, so counting
+    // costs no disk flush; a crash empties the table, which only starts every window afresh.
+    // Room on each page lets a count be raised in place (no indexed column changes).
+    postgres: `
+      CREATE UNLOGGED TABLE rate_limit_windows (
+        route        TEXT NOT NULL,
+        client       TEXT NOT NULL,
+        window_start BIGINT NOT NULL, -- milliseconds since the epoch
+        window_end   BIGINT NOT NULL,
+        hits         INTEGER NOT NULL,
+        PRIMARY KEY (route, client, window_start)
+      ) WITH (fillfactor = 70);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { SqliteStore } from './sqlite-store.js';
 import { PostgresStore, type PostgresStoreOptions } from './postgres-store.js';
-import type { ResponseStore } from './store.js';
+import type { ResponseStore, StoreLocation } from './store.js';
 
 /**
  * Turns DATABASE_URL into a file path for SQLite. Accepts a plain path, `sqlite:<path>`,
@@ -43,4 +43,10 @@ function sqlitePathOrThrow(databaseUrl: string): string {
     throw new Error('The database must be a file path: an in-memory database would lose every answer on restart.');
   }
   return path;
+}
+
+/** Opens a store where another one already lives, e.g. from a worker thread beside the server. */
+export async function openStoreAt(location: StoreLocation, options: PostgresStoreOptions = {}): Promise<ResponseStore> {
+  if (location.kind === 'postgres') return PostgresStore.open(location.url, options);
+  return Promise.resolve().then(() => new SqliteStore(location.path));
 }

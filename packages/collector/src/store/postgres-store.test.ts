@@ -2,15 +2,18 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import pg from 'pg';
 import { testDatabaseUrl } from '../testing/postgres.js';
+import { chainsContract } from '../testing/chains-contract.js';
 import { collect, storeContract } from '../testing/store-contract.js';
 import { validPayload } from '../testing/harness.js';
 import { MIGRATIONS } from './migrations.js';
 import { PostgresStore } from './postgres-store.js';
 
-storeContract('PostgreSQL', async () => {
+async function freshDatabase() {
   const url = await testDatabaseUrl();
   return { open: () => PostgresStore.open(url) };
-});
+}
+storeContract('PostgreSQL', freshDatabase);
+chainsContract('PostgreSQL', freshDatabase);
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });

@@ -1,6 +1,7 @@
 import pg from 'pg';
-import type { FruitTreeAnswer, PriorityRankingAnswer } from '@participate/schema';
+import { canonicalId } from './canonical.js';
 import { MIGRATIONS, tooNewError } from './migrations.js';
+import { PostgresRateLimits } from './postgres-rate-limits.js';
 import { contactFrom, RESPONSE_COLUMNS, rowFrom, storedFrom, type ResponseRow } from './rows.js';
 import {
   StoreUnavailableError,
@@ -9,14 +10,15 @@ import {
   type DiscardedCount,
   type DiscardReason,
   type ExportFilter,
-  type FruitTreeAnswerRow,
   type InsertResult,
+  type LatestAnswer,
+  type LatestAnswersFilter,
   type PurgeCutoffs,
   type PurgeResult,
   type ResponseStore,
   type StoredContact,
+  type StoreLocation,
   type StoredResponse,
-  type TallyRow,
 } from './store.js';
 
 /** Rows fetched from an export's cursor at a time. */
@@ -28,6 +30,10 @@ const MIGRATION_LOCK = 7_240_311;
 export interface PostgresStoreOptions {
   /** Connections this instance may hold (default 10). */
   poolSize?: number;
+  /** Apply pending migrations first (default true); a reader beside a running collector need not. */
+  migrate?: boolean;
+  /** Milliseconds since the epoch, for rate-limit windows (default Date.now); tests move it on. */
+  rateLimitClock?: () => number;
 }
 
 function unavailable(error: unknown): StoreUnavailableError {
@@ -52,96 +58,134 @@ const SELECT_RESPONSE = `
          ${RECEIVED_AT} AS received_at, amends, answer::text AS answer
   FROM responses`;
 
+const AMENDS = `$${RESPONSE_COLUMNS.indexOf('amends') + 1}`;
+
+/**
+ * The response, in the chain of the response it amends when that has arrived; amendments that
+ * arrived before it, naming it, join its chain.
+ */
 const INSERT_RESPONSE = `
   INSERT INTO responses (${RESPONSE_COLUMNS.join(', ')})
-  VALUES (${RESPONSE_COLUMNS.map((_, index) => `$${index + 1}`).join(', ')})
+  VALUES (${RESPONSE_COLUMNS.map((column, index) =>
+    column === 'chain'
+      ? `COALESCE((SELECT chain FROM responses WHERE id = ${AMENDS}), $${index + 1})`
+      : `$${index + 1}`,
+  ).join(', ')})
   ON CONFLICT (id) DO NOTHING
-  RETURNING id`;
+  RETURNING id, chain`;
+
+const ADOPT = `
+  UPDATE responses SET chain = inserted.chain FROM inserted
+  WHERE responses.chain = inserted.id AND inserted.chain <> inserted.id`;
+
+const INSERT_RESPONSE_ONLY = `
+  WITH inserted AS (${INSERT_RESPONSE}), adopted AS (${ADOPT})
+  SELECT id FROM inserted`;
 
 /** The response and its contact details in one statement, so both commit or neither. */
 const INSERT_RESPONSE_WITH_CONTACT = `
-  WITH inserted AS (${INSERT_RESPONSE})
+  WITH inserted AS (${INSERT_RESPONSE}), adopted AS (${ADOPT})
   INSERT INTO contacts (response_id, received_at, name, email, phone)
   SELECT id, $${RESPONSE_COLUMNS.length + 1}, $${RESPONSE_COLUMNS.length + 2}, $${RESPONSE_COLUMNS.length + 3},
          $${RESPONSE_COLUMNS.length + 4}
   FROM inserted
   RETURNING response_id AS id`;
 
-const FEEDBACK_TALLY = `
-  WITH ranked AS (
-    SELECT topic, widget, variant, answer,
-           MIN(received_at) OVER (PARTITION BY topic, COALESCE(amends, id)) AS started,
-           ROW_NUMBER() OVER (PARTITION BY topic, COALESCE(amends, id) ORDER BY received_at DESC, seq DESC) AS position
-    FROM responses
-    WHERE ($1::text IS NULL OR topic = $1) AND widget = 'feedback-prompt'
-  ),
-  latest AS (
-    SELECT topic, widget, variant, answer, to_char(started AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24') AS hour
-    FROM ranked WHERE position = 1
-  )
-  SELECT topic, widget, variant, hour, 'useful:' || (answer ->> 'useful') AS key, COUNT(*)::int AS count
-    FROM latest WHERE variant = 'page-useful' GROUP BY topic, widget, variant, hour, key
-  UNION ALL
-  SELECT topic, widget, variant, hour, 'rating:' || (answer ->> 'rating') AS key, COUNT(*)::int AS count
-    FROM latest WHERE variant = 'fft' GROUP BY topic, widget, variant, hour, key
-  UNION ALL
-  SELECT latest.topic, latest.widget, latest.variant, latest.hour, 'reason:' || reason AS key, COUNT(*)::int AS count
-    FROM latest CROSS JOIN LATERAL json_array_elements_text(COALESCE(latest.answer -> 'reasons', '[]'::json)) AS reason
-    WHERE latest.variant = 'page-useful' GROUP BY latest.topic, latest.widget, latest.variant, latest.hour, key
-  ORDER BY topic, hour, key`;
-
-/** The latest priority-ranking answer of each `amends` chain in a topic, in the order those answers arrived. */
-const RANKING_ANSWERS = `
-  WITH ranked AS (
-    SELECT answer, received_at, seq,
-           ROW_NUMBER() OVER (PARTITION BY COALESCE(amends, id) ORDER BY received_at DESC, seq DESC) AS position
-    FROM responses
-    WHERE topic = $1 AND widget = 'priority-ranking'
-  )
-  SELECT answer::text AS answer FROM ranked WHERE position = 1 ORDER BY received_at, seq`;
+/**
+ * Whether a later response amends this one. The latest answer of a chain is the one nothing
+ * amends, whatever order an outbox delivered them in; among several such (two changes to one
+ * answer), the last to arrive.
+ */
+const AMENDED = 'EXISTS (SELECT 1 FROM responses AS later WHERE later.amends = responses.id)';
 
 /**
- * The latest fruit-tree answer of each `amends` chain in a topic, in the order those answers
- * arrived, and whether any response of the chain came with contact details.
+ * Conditions on `responses`, each one an indexed column compared with a parameter: never
+ * `($1 IS NULL OR x = $1)`, which no index can answer.
  */
+function whereOf(filters: Record<string, string | undefined>): { where: string; params: string[] } {
+  const params: string[] = [];
+  const conditions: string[] = [];
+  for (const [column, value] of Object.entries(filters)) {
+    if (value === undefined) continue;
+    params.push(value);
+    conditions.push(`AND ${column} = $${params.length}`);
+  }
+  return { where: conditions.join(' '), params };
+}
+
+/** The latest response of each `amends` chain, with when the chain began and whether contact was given. */
+function latestAnswersSql(where: string): string {
+  return `
+    WITH ranked AS (
+      SELECT topic, widget, variant, stage, answer, received_at, seq,
+             MIN(received_at) OVER chains AS started,
+             bool_or(COALESCE((answer ->> 'contactGiven')::boolean, false)) OVER chains AS contact_given,
+             ROW_NUMBER() OVER (PARTITION BY topic, chain ORDER BY ${AMENDED}, received_at DESC, seq DESC) AS position
+      FROM responses
+      WHERE true ${where}
+      WINDOW chains AS (PARTITION BY topic, chain)
+    )
+    SELECT topic, widget, variant, stage, answer::text AS answer, contact_given,
+           to_char(started AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS started
+    FROM ranked WHERE position = 1 ORDER BY received_at, seq`;
+}
+
+interface LatestRow {
+  topic: string;
+  widget: string;
+  variant: string;
+  stage: string | null;
+  answer: string;
+  started: string;
+  contact_given: boolean;
+}
+
+const latestFrom = (row: LatestRow): LatestAnswer => ({
+  topic: row.topic,
+  widget: row.widget,
+  variant: row.variant,
+  stage: row.stage,
+  chainStartedAt: row.started,
+  contactGiven: row.contact_given,
+  answer: row.answer,
+});
+
 /** How many responses a topic has and when the latest arrived: read from the topic's index alone. */
 const TOPIC_REVISION = `SELECT COUNT(*)::text AS n, MAX(received_at)::text AS last FROM responses WHERE topic = $1`;
-
-const FRUIT_TREE_ANSWERS = `
-  WITH ranked AS (
-    SELECT answer, received_at, seq,
-           bool_or((answer ->> 'contactGiven')::boolean) OVER (PARTITION BY COALESCE(amends, id)) AS contact_given,
-           ROW_NUMBER() OVER (PARTITION BY COALESCE(amends, id) ORDER BY received_at DESC, seq DESC) AS position
-    FROM responses
-    WHERE topic = $1 AND widget = 'fruit-tree'
-  )
-  SELECT answer::text AS answer, contact_given FROM ranked WHERE position = 1 ORDER BY received_at, seq`;
 
 /**
  * Contact details, each with the latest fruit-tree answer of its chain (null for other
  * widgets), so that they can be filtered by a fruit or branch that person chose.
- * $1 topic, $2 fruit, $3 branch: each null for any.
  */
-const CONTACTS = `
-  WITH ranked AS (
-    SELECT topic, COALESCE(amends, id) AS chain, answer,
-           ROW_NUMBER() OVER (PARTITION BY topic, COALESCE(amends, id) ORDER BY received_at DESC, seq DESC) AS position
-    FROM responses
-    WHERE widget = 'fruit-tree' AND ($1::text IS NULL OR topic = $1::text)
-  ),
-  latest AS (SELECT topic, chain, answer FROM ranked WHERE position = 1)
-  SELECT c.response_id, r.topic, r.widget,
-         to_char(c.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at,
-         c.name, c.email, c.phone, latest.answer::text AS fruit_answer
-  FROM contacts c
-  JOIN responses r ON r.id = c.response_id
-  LEFT JOIN latest ON latest.topic = r.topic AND latest.chain = COALESCE(r.amends, r.id)
-  WHERE ($1::text IS NULL OR r.topic = $1::text)
-    AND ($2::text IS NULL OR EXISTS (
-      SELECT 1 FROM json_array_elements(latest.answer -> 'chosen') AS choice WHERE choice ->> 'fruit' = $2::text))
-    AND ($3::text IS NULL OR EXISTS (
-      SELECT 1 FROM json_array_elements(latest.answer -> 'chosen') AS choice WHERE choice ->> 'branch' = $3::text))
-  ORDER BY c.received_at, r.seq`;
+function contactsSql(filter: ContactFilter): { sql: string; params: string[] } {
+  const params: string[] = [];
+  const parameter = (value: string) => `$${params.push(value)}`;
+  const topic = filter.topic === undefined ? undefined : parameter(filter.topic);
+  const chosen = (field: string, value: string | undefined) =>
+    value === undefined
+      ? ''
+      : `AND EXISTS (SELECT 1 FROM json_array_elements(latest.answer -> 'chosen') AS choice
+                     WHERE choice ->> '${field}' = ${parameter(value)})`;
+  const sql = `
+    WITH ranked AS (
+      SELECT topic, chain, answer,
+             ROW_NUMBER() OVER (PARTITION BY topic, chain ORDER BY ${AMENDED}, received_at DESC, seq DESC) AS position
+      FROM responses
+      WHERE widget = 'fruit-tree' ${topic ? `AND topic = ${topic}` : ''}
+    ),
+    latest AS (SELECT topic, chain, answer FROM ranked WHERE position = 1)
+    SELECT c.response_id, r.topic, r.widget,
+           to_char(c.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at,
+           c.name, c.email, c.phone, latest.answer::text AS fruit_answer
+    FROM contacts c
+    JOIN responses r ON r.id = c.response_id
+    LEFT JOIN latest ON latest.topic = r.topic AND latest.chain = r.chain
+    WHERE true ${topic ? `AND r.topic = ${topic}` : ''}
+      ${chosen('fruit', filter.fruit)}
+      ${chosen('branch', filter.branch)}
+    ORDER BY c.received_at, r.seq`;
+  return { sql, params };
+}
 
 function exportQuery(filter: ExportFilter): { where: string; params: string[] } {
   const conditions: string[] = [];
@@ -209,11 +253,16 @@ function describeUrl(url: string): string {
  */
 export class PostgresStore implements ResponseStore {
   readonly description: string;
+  readonly location: StoreLocation;
+  /** Rate limits counted here are shared by every instance on the database. */
+  readonly rateLimits: PostgresRateLimits;
   readonly #pool: pg.Pool;
 
-  private constructor(pool: pg.Pool, description: string) {
+  private constructor(pool: pg.Pool, url: string, rateLimitClock?: () => number) {
     this.#pool = pool;
-    this.description = description;
+    this.rateLimits = new PostgresRateLimits(pool, rateLimitClock);
+    this.description = describeUrl(url);
+    this.location = { kind: 'postgres', url };
   }
 
   /** Connects, applies pending migrations and returns the store; rejects with a clear message otherwise. */
@@ -231,7 +280,7 @@ export class PostgresStore implements ResponseStore {
     try {
       const client = await pool.connect();
       try {
-        await migratePostgres(client);
+        if (options.migrate !== false) await migratePostgres(client);
       } finally {
         client.release();
       }
@@ -240,7 +289,7 @@ export class PostgresStore implements ResponseStore {
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(`Could not open ${description}: ${reason}`, { cause: error });
     }
-    return new PostgresStore(pool, description);
+    return new PostgresStore(pool, url, options.rateLimitClock);
   }
 
   insert(response: AcceptedResponse, receivedAt: string): Promise<InsertResult> {
@@ -256,7 +305,7 @@ export class PostgresStore implements ResponseStore {
             contact.email ?? null,
             contact.phone ?? null,
           ])
-        : await this.#pool.query(INSERT_RESPONSE, values);
+        : await this.#pool.query(INSERT_RESPONSE_ONLY, values);
       if (inserted.rowCount === 1) return { outcome: 'created', id: row.id, receivedAt };
       // A concurrent insert of the same id waited for ours (or we for it); it is committed now.
       const { rows } = await this.#pool.query<Pick<ResponseRow, 'body_hash' | 'received_at'>>(
@@ -279,8 +328,13 @@ export class PostgresStore implements ResponseStore {
   }
 
   exportContacts(filter: ContactFilter = {}): AsyncGenerator<StoredContact> {
-    const params = [filter.topic ?? null, filter.fruit ?? null, filter.branch ?? null];
-    return this.#stream(CONTACTS, params, contactFrom);
+    const { sql, params } = contactsSql(filter);
+    return this.#stream(sql, params, contactFrom);
+  }
+
+  latestAnswers({ topic, widget }: LatestAnswersFilter): AsyncGenerator<LatestAnswer> {
+    const { where, params } = whereOf({ topic, widget });
+    return this.#stream(latestAnswersSql(where), params, latestFrom);
   }
 
   /**
@@ -318,7 +372,10 @@ export class PostgresStore implements ResponseStore {
 
   deleteResponse(id: string): Promise<number> {
     return attempt(async () => {
-      const result = await this.#pool.query('DELETE FROM responses WHERE id = $1 OR amends = $1', [id]);
+      const result = await this.#pool.query(
+        'DELETE FROM responses WHERE chain = COALESCE((SELECT chain FROM responses WHERE id = $1), $1)',
+        [canonicalId(id)],
+      );
       return result.rowCount ?? 0;
     });
   }
@@ -368,26 +425,6 @@ export class PostgresStore implements ResponseStore {
       );
       return rows.map((row) => ({ day: row.day, reason: row.reason, count: Number(row.count) }));
     });
-  }
-
-  feedbackTally(topic?: string): Promise<TallyRow[]> {
-    return attempt(async () => (await this.#pool.query<TallyRow>(FEEDBACK_TALLY, [topic ?? null])).rows);
-  }
-
-  rankingAnswers(topic: string): Promise<PriorityRankingAnswer[]> {
-    return attempt(async () =>
-      (await this.#pool.query<{ answer: string }>(RANKING_ANSWERS, [topic])).rows.map(
-        (row) => JSON.parse(row.answer) as PriorityRankingAnswer,
-      ),
-    );
-  }
-
-  fruitTreeAnswers(topic: string): Promise<FruitTreeAnswerRow[]> {
-    return attempt(async () =>
-      (await this.#pool.query<{ answer: string; contact_given: boolean }>(FRUIT_TREE_ANSWERS, [topic])).rows.map(
-        (row) => ({ answer: JSON.parse(row.answer) as FruitTreeAnswer, contactGiven: row.contact_given }),
-      ),
-    );
   }
 
   topicRevision(topic: string): Promise<string> {

@@ -1,5 +1,5 @@
 import type { FruitTreeAnswer, Stage } from '@participate/schema';
-import { bodyHash } from './canonical.js';
+import { bodyHash, canonicalId } from './canonical.js';
 import type { AcceptedResponse, StoredContact, StoredResponse } from './store.js';
 
 /** A response as both databases keep it, column by column. */
@@ -15,6 +15,8 @@ export interface ResponseRow {
   submitted_at: string;
   received_at: string;
   amends: string | null;
+  /** The id of the chain's first response; the store resolves it from `amends` as it inserts. */
+  chain: string;
   answer: string;
   body_hash: string;
 }
@@ -31,6 +33,7 @@ export const RESPONSE_COLUMNS = [
   'submitted_at',
   'received_at',
   'amends',
+  'chain',
   'answer',
   'body_hash',
 ] as const satisfies readonly (keyof ResponseRow)[];
@@ -45,7 +48,9 @@ function variantOf(answer: AcceptedResponse['answer']): StoredResponse['variant'
   return 'fruit-tree';
 }
 
-export function rowFrom(response: AcceptedResponse, receivedAt: string): ResponseRow {
+export function rowFrom(accepted: AcceptedResponse, receivedAt: string): ResponseRow {
+  const response = withCanonicalIds(accepted);
+  const amends = response.amends ?? null;
   return {
     id: response.id,
     schema_version: response.schemaVersion,
@@ -57,13 +62,23 @@ export function rowFrom(response: AcceptedResponse, receivedAt: string): Respons
     page: response.page,
     submitted_at: response.submittedAt,
     received_at: receivedAt,
-    amends: response.amends ?? null,
+    amends,
+    // The response it amends may not have arrived yet (an outbox sends in any order), or may
+    // itself amend another: the store looks its chain up as it inserts.
+    chain: amends ?? response.id,
     answer: JSON.stringify(response.answer),
     body_hash: bodyHash(response),
   };
 }
 
-export function storedFrom(row: Omit<ResponseRow, 'body_hash'>): StoredResponse {
+/** The response with its id and `amends` in one spelling, so a retry's body matches the first. */
+function withCanonicalIds(response: AcceptedResponse): AcceptedResponse {
+  const canonical = { ...response, id: canonicalId(response.id) };
+  if (response.amends !== undefined) canonical.amends = canonicalId(response.amends);
+  return canonical;
+}
+
+export function storedFrom(row: Omit<ResponseRow, 'body_hash' | 'chain'>): StoredResponse {
   return {
     id: row.id,
     schemaVersion: row.schema_version,

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import type { FruitTreeAnswer, PriorityRankingAnswer } from '@participate/schema';
+import { canonicalId } from './canonical.js';
 import { MIGRATIONS, tooNewError, type Migration } from './migrations.js';
 import { contactFrom, RESPONSE_COLUMNS, rowFrom, storedFrom, type ResponseRow } from './rows.js';
 import {
@@ -12,14 +12,15 @@ import {
   type DiscardedCount,
   type DiscardReason,
   type ExportFilter,
-  type FruitTreeAnswerRow,
   type InsertResult,
+  type LatestAnswer,
+  type LatestAnswersFilter,
   type PurgeCutoffs,
   type PurgeResult,
   type ResponseStore,
   type StoredContact,
+  type StoreLocation,
   type StoredResponse,
-  type TallyRow,
 } from './store.js';
 
 /** Long enough to ride out a checkpoint or another process's write, short enough to answer. */
@@ -64,80 +65,88 @@ export function migrateSqlite(db: Database.Database, migrations: readonly Migrat
   return latest;
 }
 
-/** The latest response of each `amends` chain, with the UTC hour its chain began. */
-const LATEST_OF_EACH_CHAIN = `
-  WITH ranked AS (
-    SELECT topic, widget, variant, answer,
-           MIN(received_at) OVER (PARTITION BY topic, COALESCE(amends, id)) AS started,
-           ROW_NUMBER() OVER (PARTITION BY topic, COALESCE(amends, id) ORDER BY received_at DESC, rowid DESC) AS position
-    FROM responses
-    WHERE (@topic IS NULL OR topic = @topic) AND widget = 'feedback-prompt'
-  ),
-  latest AS (
-    SELECT topic, widget, variant, answer, substr(started, 1, 13) AS hour FROM ranked WHERE position = 1
-  )`;
-
-const FEEDBACK_TALLY = `${LATEST_OF_EACH_CHAIN}
-  SELECT topic, widget, variant, hour, 'useful:' || json_extract(answer, '$.useful') AS key, COUNT(*) AS count
-    FROM latest WHERE variant = 'page-useful' GROUP BY topic, widget, variant, hour, key
-  UNION ALL
-  SELECT topic, widget, variant, hour, 'rating:' || json_extract(answer, '$.rating') AS key, COUNT(*) AS count
-    FROM latest WHERE variant = 'fft' GROUP BY topic, widget, variant, hour, key
-  UNION ALL
-  SELECT latest.topic, latest.widget, latest.variant, latest.hour, 'reason:' || reason.value AS key, COUNT(*) AS count
-    FROM latest, json_each(latest.answer, '$.reasons') AS reason
-    WHERE latest.variant = 'page-useful' GROUP BY latest.topic, latest.widget, latest.variant, latest.hour, key
-  ORDER BY topic, hour, key`;
-
-/** The latest priority-ranking answer of each `amends` chain in a topic, in the order those answers arrived. */
-const RANKING_ANSWERS = `
-  WITH ranked AS (
-    SELECT answer, received_at, rowid AS arrival,
-           ROW_NUMBER() OVER (PARTITION BY COALESCE(amends, id) ORDER BY received_at DESC, rowid DESC) AS position
-    FROM responses
-    WHERE topic = @topic AND widget = 'priority-ranking'
-  )
-  SELECT answer FROM ranked WHERE position = 1 ORDER BY received_at, arrival`;
+/**
+ * Whether a later response amends this one. The latest answer of a chain is the one nothing
+ * amends, whatever order an outbox delivered them in; among several such (two changes to one
+ * answer), the last to arrive.
+ */
+const AMENDED = 'EXISTS (SELECT 1 FROM responses AS later WHERE later.amends = responses.id)';
 
 /**
- * The latest fruit-tree answer of each `amends` chain in a topic, in the order those answers
- * arrived, and whether any response of the chain came with contact details.
+ * Conditions on `responses`, each one an indexed column compared with a parameter: never
+ * `(@x IS NULL OR x = @x)`, which no index can answer.
  */
+function whereOf(filters: Record<string, string | undefined>): { where: string; params: Record<string, string> } {
+  const present = Object.entries(filters).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  return {
+    where: present.map(([column]) => `AND ${column} = @${column}`).join(' '),
+    params: Object.fromEntries(present),
+  };
+}
+
+/** The latest response of each `amends` chain, with when the chain began and whether contact was given. */
+function latestAnswersSql(where: string): string {
+  return `
+    WITH ranked AS (
+      SELECT topic, widget, variant, stage, answer, received_at, rowid AS arrival,
+             MIN(received_at) OVER chains AS started,
+             MAX(COALESCE(json_extract(answer, '$.contactGiven'), 0)) OVER chains AS contact_given,
+             ROW_NUMBER() OVER (PARTITION BY topic, chain ORDER BY ${AMENDED}, received_at DESC, rowid DESC) AS position
+      FROM responses
+      WHERE 1 = 1 ${where}
+      WINDOW chains AS (PARTITION BY topic, chain)
+    )
+    SELECT topic, widget, variant, stage, answer, started, contact_given
+    FROM ranked WHERE position = 1 ORDER BY received_at, arrival`;
+}
+
+interface LatestRow {
+  topic: string;
+  widget: string;
+  variant: string;
+  stage: string | null;
+  answer: string;
+  started: string;
+  contact_given: number;
+}
+
+const latestFrom = (row: LatestRow): LatestAnswer => ({
+  topic: row.topic,
+  widget: row.widget,
+  variant: row.variant,
+  stage: row.stage,
+  chainStartedAt: row.started,
+  contactGiven: row.contact_given === 1,
+  answer: row.answer,
+});
+
 /** How many responses a topic has and when the latest arrived: read from the topic's index alone. */
 const TOPIC_REVISION = 'SELECT COUNT(*) AS n, MAX(received_at) AS last FROM responses WHERE topic = @topic';
-
-const FRUIT_TREE_ANSWERS = `
-  WITH ranked AS (
-    SELECT answer, received_at, rowid AS arrival,
-           MAX(json_extract(answer, '$.contactGiven')) OVER (PARTITION BY COALESCE(amends, id)) AS contact_given,
-           ROW_NUMBER() OVER (PARTITION BY COALESCE(amends, id) ORDER BY received_at DESC, rowid DESC) AS position
-    FROM responses
-    WHERE topic = @topic AND widget = 'fruit-tree'
-  )
-  SELECT answer, contact_given FROM ranked WHERE position = 1 ORDER BY received_at, arrival`;
 
 /**
  * Contact details, each with the latest fruit-tree answer of its chain (null for other
  * widgets), so that they can be filtered by a fruit or branch that person chose.
  */
-const CONTACTS = `
-  WITH ranked AS (
-    SELECT topic, COALESCE(amends, id) AS chain, answer,
-           ROW_NUMBER() OVER (PARTITION BY topic, COALESCE(amends, id) ORDER BY received_at DESC, rowid DESC) AS position
-    FROM responses
-    WHERE widget = 'fruit-tree' AND (@topic IS NULL OR topic = @topic)
-  ),
-  latest AS (SELECT topic, chain, answer FROM ranked WHERE position = 1)
-  SELECT c.response_id, r.topic, r.widget, c.received_at, c.name, c.email, c.phone, latest.answer AS fruit_answer
-  FROM contacts c
-  JOIN responses r ON r.id = c.response_id
-  LEFT JOIN latest ON latest.topic = r.topic AND latest.chain = COALESCE(r.amends, r.id)
-  WHERE (@topic IS NULL OR r.topic = @topic)
-    AND (@fruit IS NULL OR EXISTS (
-      SELECT 1 FROM json_each(latest.answer, '$.chosen') AS choice WHERE json_extract(choice.value, '$.fruit') = @fruit))
-    AND (@branch IS NULL OR EXISTS (
-      SELECT 1 FROM json_each(latest.answer, '$.chosen') AS choice WHERE json_extract(choice.value, '$.branch') = @branch))
-  ORDER BY c.received_at, c.rowid`;
+function contactsSql(topic: boolean, fruit: boolean, branch: boolean): string {
+  const chosen = (field: string, parameter: string) => `AND EXISTS (
+      SELECT 1 FROM json_each(latest.answer, '$.chosen') AS choice WHERE json_extract(choice.value, '$.${field}') = @${parameter})`;
+  return `
+    WITH ranked AS (
+      SELECT topic, chain, answer,
+             ROW_NUMBER() OVER (PARTITION BY topic, chain ORDER BY ${AMENDED}, received_at DESC, rowid DESC) AS position
+      FROM responses
+      WHERE widget = 'fruit-tree' ${topic ? 'AND topic = @topic' : ''}
+    ),
+    latest AS (SELECT topic, chain, answer FROM ranked WHERE position = 1)
+    SELECT c.response_id, r.topic, r.widget, c.received_at, c.name, c.email, c.phone, latest.answer AS fruit_answer
+    FROM contacts c
+    JOIN responses r ON r.id = c.response_id
+    LEFT JOIN latest ON latest.topic = r.topic AND latest.chain = r.chain
+    WHERE 1 = 1 ${topic ? 'AND r.topic = @topic' : ''}
+      ${fruit ? chosen('fruit', 'fruit') : ''}
+      ${branch ? chosen('branch', 'branch') : ''}
+    ORDER BY c.received_at, c.rowid`;
+}
 
 function exportQuery(filter: ExportFilter): { where: string; params: Record<string, string> } {
   const conditions: string[] = [];
@@ -170,6 +179,10 @@ export class SqliteStore implements ResponseStore {
     return `SQLite file ${this.path}`;
   }
 
+  get location(): StoreLocation {
+    return { kind: 'sqlite', path: this.path };
+  }
+
   constructor(path: string) {
     this.path = resolve(path);
     mkdirSync(dirname(this.path), { recursive: true });
@@ -186,17 +199,25 @@ export class SqliteStore implements ResponseStore {
     }
     this.#db = db;
 
+    // The chain is the one of the response amended, when that has arrived.
     const insert = db.prepare(`
       INSERT INTO responses (${RESPONSE_COLUMNS.join(', ')})
-      VALUES (${RESPONSE_COLUMNS.map((column) => `@${column}`).join(', ')})
-      ON CONFLICT (id) DO NOTHING`);
+      VALUES (${RESPONSE_COLUMNS.map((column) =>
+        column === 'chain' ? 'COALESCE((SELECT chain FROM responses WHERE id = @amends), @chain)' : `@${column}`,
+      ).join(', ')})
+      ON CONFLICT (id) DO NOTHING
+      RETURNING chain`);
+    // Amendments that arrived before this response, naming it, join the chain it belongs to.
+    const adopt = db.prepare('UPDATE responses SET chain = @chain WHERE chain = @id AND @chain <> @id');
     const insertContact = db.prepare(`
       INSERT INTO contacts (response_id, received_at, name, email, phone)
       VALUES (@response_id, @received_at, @name, @email, @phone)`);
     const existing = db.prepare('SELECT body_hash, received_at FROM responses WHERE id = ?');
     // One transaction, so the insert and the comparison see the same row.
     this.#insert = db.transaction((row: ResponseRow, contact: AcceptedResponse['contact']): InsertResult => {
-      if (insert.run(row).changes === 1) {
+      const inserted = insert.get(row) as { chain: string } | undefined;
+      if (inserted) {
+        adopt.run({ id: row.id, chain: inserted.chain });
         if (contact) {
           insertContact.run({
             response_id: row.id,
@@ -229,8 +250,16 @@ export class SqliteStore implements ResponseStore {
   }
 
   exportContacts(filter: ContactFilter = {}): AsyncGenerator<StoredContact> {
-    const params = { topic: filter.topic ?? null, fruit: filter.fruit ?? null, branch: filter.branch ?? null };
-    return this.#stream(CONTACTS, params, contactFrom);
+    const params = Object.fromEntries(
+      Object.entries(filter).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
+    const sql = contactsSql('topic' in params, 'fruit' in params, 'branch' in params);
+    return this.#stream(sql, params, contactFrom);
+  }
+
+  latestAnswers({ topic, widget }: LatestAnswersFilter): AsyncGenerator<LatestAnswer> {
+    const { where, params } = whereOf({ topic, widget });
+    return this.#stream(latestAnswersSql(where), params, latestFrom);
   }
 
   /**
@@ -240,7 +269,7 @@ export class SqliteStore implements ResponseStore {
    */
   // The caller names the shape of the rows its SQL selects.
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
-  async *#stream<Row, Item>(sql: string, params: Record<string, string | null>, map: (row: Row) => Item) {
+  async *#stream<Row, Item>(sql: string, params: Record<string, string>, map: (row: Row) => Item) {
     let reader: Database.Database;
     try {
       if (!this.#db.open) throw new Error('The database connection is closed');
@@ -265,7 +294,12 @@ export class SqliteStore implements ResponseStore {
   }
 
   deleteResponse(id: string): Promise<number> {
-    return attempt(() => this.#db.prepare('DELETE FROM responses WHERE id = @id OR amends = @id').run({ id }).changes);
+    return attempt(
+      () =>
+        this.#db
+          .prepare('DELETE FROM responses WHERE chain = COALESCE((SELECT chain FROM responses WHERE id = @id), @id)')
+          .run({ id: canonicalId(id) }).changes,
+    );
   }
 
   purge({ responsesBefore, contactsBefore }: PurgeCutoffs): Promise<PurgeResult> {
@@ -300,26 +334,6 @@ export class SqliteStore implements ResponseStore {
   discardedCounts(): Promise<DiscardedCount[]> {
     return attempt(
       () => this.#db.prepare('SELECT day, reason, count FROM discarded ORDER BY day, reason').all() as DiscardedCount[],
-    );
-  }
-
-  feedbackTally(topic?: string): Promise<TallyRow[]> {
-    return attempt(() => this.#db.prepare(FEEDBACK_TALLY).all({ topic: topic ?? null }) as TallyRow[]);
-  }
-
-  rankingAnswers(topic: string): Promise<PriorityRankingAnswer[]> {
-    return attempt(() =>
-      (this.#db.prepare(RANKING_ANSWERS).all({ topic }) as { answer: string }[]).map(
-        (row) => JSON.parse(row.answer) as PriorityRankingAnswer,
-      ),
-    );
-  }
-
-  fruitTreeAnswers(topic: string): Promise<FruitTreeAnswerRow[]> {
-    return attempt(() =>
-      (this.#db.prepare(FRUIT_TREE_ANSWERS).all({ topic }) as { answer: string; contact_given: number }[]).map(
-        (row) => ({ answer: JSON.parse(row.answer) as FruitTreeAnswer, contactGiven: row.contact_given === 1 }),
-      ),
     );
   }
 

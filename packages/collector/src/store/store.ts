@@ -8,6 +8,7 @@ import type {
   ResponsePayload,
   Stage,
 } from '@participate/schema';
+import type { RateLimitCounter } from './rate-limit-counter.js';
 
 /** A response as it is kept: the payload's fields plus when the collector received it. */
 export interface StoredResponse {
@@ -103,27 +104,32 @@ export interface PurgeResult {
   contacts: number;
 }
 
+/** Which answers `latestAnswers` gives: one topic, one widget, or both. */
+export interface LatestAnswersFilter {
+  topic?: string;
+  widget?: string;
+}
+
 /**
- * One line of a topic's tally, over the latest response of each `amends` chain. `hour`
- * is the UTC hour the chain started (YYYY-MM-DDTHH), so results can be cut into months
- * in any time zone; `key` is what was counted: `useful:yes`, `reason:out-of-date`,
- * `rating:very-good`.
+ * One person's answer: the latest response of an `amends` chain, which is what results
+ * count. The store knows nothing of widgets; the answer stays JSON text for whoever counts it.
  */
-export interface TallyRow {
+export interface LatestAnswer {
   topic: string;
   widget: string;
   variant: string;
-  hour: string;
-  key: string;
-  count: number;
+  /** The latest response's engagement-cycle stage, null when untagged. */
+  stage: string | null;
+  /** When the chain's first response arrived: the answer counts in the period it began. */
+  chainStartedAt: string;
+  /** True when any response of the chain said contact details came with it (`contactGiven` in its answer). */
+  contactGiven: boolean;
+  /** The answer, as JSON text. */
+  answer: string;
 }
 
-/** One person's fruit-tree answer: the latest response of its `amends` chain. */
-export interface FruitTreeAnswerRow {
-  answer: FruitTreeAnswer;
-  /** True when any response of the chain came with contact details, also ones since deleted. */
-  contactGiven: boolean;
-}
+/** Where a store's data lives, so another thread can open its own connection to it. */
+export type StoreLocation = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
 /**
  * Where responses are kept. SQLite and PostgreSQL implement the same contract and pass
@@ -132,30 +138,30 @@ export interface FruitTreeAnswerRow {
 export interface ResponseStore {
   /** Shown at start-up: the file, or the server and database (never a password). */
   readonly description: string;
+  /** Where the data lives: results are worked out on other threads, each with its own connection. */
+  readonly location: StoreLocation;
+  /** Where instances sharing this store count rate limits together; absent, each counts in its own memory. */
+  readonly rateLimits?: RateLimitCounter;
   /** Resolves only once the row is durably committed: the caller acknowledges after this. */
   insert(response: AcceptedResponse, receivedAt: string): Promise<InsertResult>;
   /** Streams matching responses, oldest first, without loading them all into memory. */
   export(filter?: ExportFilter): AsyncIterable<StoredResponse>;
   /** Streams contact details, oldest first, with the fruits of any fruit-tree answer they came with. */
   exportContacts(filter?: ContactFilter): AsyncIterable<StoredContact>;
-  /** Deletes a response, the responses that amend it and their contact details; returns responses deleted. */
+  /**
+   * Deletes a response with every response of its `amends` chain, and their contact details;
+   * returns responses deleted.
+   */
   deleteResponse(id: string): Promise<number>;
   purge(cutoffs: PurgeCutoffs): Promise<PurgeResult>;
   /** Counts a post thrown away as spam; nothing of it is kept. */
   countDiscarded(reason: DiscardReason, day: string): Promise<void>;
   discardedCounts(): Promise<DiscardedCount[]>;
-  /** Counts over the feedback prompt's answers to one topic, or to every topic. */
-  feedbackTally(topic?: string): Promise<TallyRow[]>;
   /**
-   * The priority-ranking answers to one topic, the latest response of each `amends` chain
-   * only, in the order those latest responses arrived.
+   * The latest response of each `amends` chain, in the order those latest responses arrived,
+   * streamed. Every filter is answered from an index.
    */
-  rankingAnswers(topic: string): Promise<PriorityRankingAnswer[]>;
-  /**
-   * The fruit-tree answers to one topic, the latest response of each `amends` chain only,
-   * in the order those latest responses arrived.
-   */
-  fruitTreeAnswers(topic: string): Promise<FruitTreeAnswerRow[]>;
+  latestAnswers(filter: LatestAnswersFilter): AsyncIterable<LatestAnswer>;
   /**
    * Changes when a topic's responses do: one arrives, is deleted or expires. Results worked
    * out at one revision hold while it stays the same.

@@ -4,7 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { feedbackTally, fruitTreeAnswers, rankingAnswers } from '../results/answers.js';
 import { canonicalJson } from '../store/canonical.js';
+import { collect } from '../store/collect.js';
 import { StoreUnavailableError, type AcceptedResponse, type ResponseStore } from '../store/store.js';
 import { fruitTreePayload, rankingPayload, validPayload } from './harness.js';
 
@@ -13,11 +15,15 @@ export interface Database {
   open(): Promise<ResponseStore>;
 }
 
-export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
+export { collect };
+
+/** What results count from a store: the latest answer of each chain, tallied or parsed. */
+const tallyOf = async (store: ResponseStore, topic?: string) =>
+  feedbackTally(await collect(store.latestAnswers({ topic, widget: 'feedback-prompt' })));
+const rankingOf = async (store: ResponseStore, topic: string) =>
+  rankingAnswers(await collect(store.latestAnswers({ topic })));
+const fruitTreeOf = async (store: ResponseStore, topic: string) =>
+  fruitTreeAnswers(await collect(store.latestAnswers({ topic })));
 
 const contact = { name: 'Ada Lovelace', email: 'ada@example.org', consent: true as const };
 
@@ -323,7 +329,7 @@ export function storeContract(name: string, freshDatabase: () => Promise<Databas
       await store.insert(validPayload(fft('poor')), '2026-11-02T11:00:00.000Z');
       await store.insert(validPayload({ ...fft('poor'), topic: 'elsewhere' }), '2026-11-02T11:00:00.000Z');
 
-      const tally = await store.feedbackTally(topic);
+      const tally = await tallyOf(store, topic);
       const lines = tally.map((row) => `${row.variant} ${row.hour} ${row.key} ${row.count}`).sort();
       assert.deepEqual(lines, [
         'fft 2026-11-02T10 rating:good 2',
@@ -335,13 +341,13 @@ export function storeContract(name: string, freshDatabase: () => Promise<Databas
       ]);
       assert.ok(tally.every((row) => row.topic === topic && row.widget === 'feedback-prompt'));
       assert.ok(tally.every((row) => typeof row.count === 'number'));
-      const everyTopic = await store.feedbackTally();
+      const everyTopic = await tallyOf(store);
       assert.deepEqual(
         everyTopic.filter((row) => row.topic === 'elsewhere').map((row) => `${row.hour} ${row.key} ${row.count}`),
         ['2026-11-02T11 rating:poor 1'],
       );
       assert.equal(everyTopic.length, tally.length + 1);
-      assert.deepEqual(await store.feedbackTally('nothing-here'), []);
+      assert.deepEqual(await tallyOf(store, 'nothing-here'), []);
       await store.close();
     });
 
@@ -376,13 +382,13 @@ export function storeContract(name: string, freshDatabase: () => Promise<Databas
       await store.insert(rankingPayload(rank(['a', 'c', 'b']), { topic: 'elsewhere' }), '2026-11-01T09:00:00.000Z');
       await store.insert(validPayload({ topic: 'priorities' }), '2026-11-01T09:00:00.000Z');
 
-      assert.deepEqual(await store.rankingAnswers('priorities'), [
+      assert.deepEqual(await rankingOf(store, 'priorities'), [
         { mode: 'top', shown, shuffled: true, max: 2, top: ['c'] },
         { mode: 'points', shown, shuffled: false, budget: 10, mustSpendAll: true, points: { a: 10 } },
         rank(['c', 'b', 'a']),
       ]);
-      assert.deepEqual(await store.rankingAnswers('elsewhere'), [rank(['a', 'c', 'b'])]);
-      assert.deepEqual(await store.rankingAnswers('nothing-here'), []);
+      assert.deepEqual(await rankingOf(store, 'elsewhere'), [rank(['a', 'c', 'b'])]);
+      assert.deepEqual(await rankingOf(store, 'nothing-here'), []);
       await store.close();
     });
 
@@ -408,7 +414,7 @@ export function storeContract(name: string, freshDatabase: () => Promise<Databas
       );
       await store.insert(validPayload({ topic }), '2026-11-30T09:00:00.000Z');
 
-      assert.deepEqual(await store.fruitTreeAnswers(topic), [
+      assert.deepEqual(await fruitTreeOf(store, topic), [
         {
           answer: {
             chosen: [{ fruit: 'panel', branch: 'shape-decisions', effort: 'regular' }],
@@ -421,8 +427,8 @@ export function storeContract(name: string, freshDatabase: () => Promise<Databas
         },
         { answer: changed.answer, contactGiven: true },
       ]);
-      assert.equal((await store.fruitTreeAnswers('elsewhere')).length, 1);
-      assert.deepEqual(await store.fruitTreeAnswers('nothing-here'), []);
+      assert.equal((await fruitTreeOf(store, 'elsewhere')).length, 1);
+      assert.deepEqual(await fruitTreeOf(store, 'nothing-here'), []);
       await store.close();
     });
 
