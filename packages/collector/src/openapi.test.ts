@@ -406,6 +406,14 @@ describe('the collector answers as documented', () => {
     assert.equal(unauthorised.status, 401);
   });
 
+  test('the exports: 422 for a date out of range, 400 for an unknown parameter', async () => {
+    const late = await answersAsDocumented('get', '/v1/responses?to=9999-12-31', { headers: admin });
+    assert.equal(late.status, 422);
+    const unknown = await answersAsDocumented('get', '/v1/responses?topic[]=bins', { headers: admin });
+    assert.equal(unknown.status, 400);
+    assert.equal((await answersAsDocumented('get', '/v1/contacts?fruit[]=x', { headers: admin })).status, 400);
+  });
+
   test('429 comes with Retry-After, as documented', async () => {
     const limited = await startCollector({ rateLimitPerMinute: 1 });
     try {

@@ -3,6 +3,20 @@ import { ApiError } from './errors.js';
 
 const slug = new RegExp(SLUG_PATTERN);
 
+/**
+ * Refuses any parameter a route does not read. Otherwise a misspelt or PHP-style filter
+ * (`topic[]=bins`) would be ignored, and the answer would hold everything instead of what was asked for.
+ */
+export function onlyKnownQuery(query: unknown, known: readonly string[]): void {
+  const unknown = Object.keys((query ?? {}) as Record<string, unknown>).find((name) => !known.includes(name));
+  if (unknown === undefined) return;
+  throw new ApiError(
+    400,
+    'invalid_query',
+    `Unknown query parameter ${JSON.stringify(unknown)}: the parameters here are ${known.join(', ')}.`,
+  );
+}
+
 /** A query parameter given at most once. */
 export function queryValue(query: unknown, name: string): string | undefined {
   const value = (query as Record<string, unknown> | undefined)?.[name];

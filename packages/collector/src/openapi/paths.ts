@@ -170,14 +170,14 @@ const exportResponses = operation({
       in: 'query',
       schema: { type: 'string' },
       description:
-        'Received on or after: a date (2026-10-01, from the start of that day in UTC) or an ISO 8601 date-time (UTC unless it gives an offset).',
+        'Received on or after: a date (2026-10-01, from the start of that day in UTC) or an ISO 8601 date-time (UTC unless it gives an offset), from 1970-01-01 to 9999-12-30.',
     },
     {
       name: 'to',
       in: 'query',
       schema: { type: 'string' },
       description:
-        'Received on or before: a date (the whole of that day in UTC) or an ISO 8601 date-time (UTC unless it gives an offset).',
+        'Received on or before: a date (the whole of that day in UTC) or an ISO 8601 date-time (UTC unless it gives an offset), from 1970-01-01 to 9999-12-30.',
     },
     {
       name: 'since',
@@ -189,7 +189,15 @@ const exportResponses = operation({
   ],
   responses: {
     '200': streamed('StoredResponse', CSV_COLUMNS, 'participate-responses.csv'),
-    '400': { description: '`invalid_query`.', content: json(ref('Error')) },
+    '400': {
+      description:
+        '`invalid_query`: a value that is not what its parameter takes, `from` after `to`, or an unknown parameter.',
+      content: json(ref('Error')),
+    },
+    '422': {
+      description: '`invalid_query`: `from` or `to` is outside 1970-01-01 to 9999-12-30 (UTC).',
+      content: json(ref('Error')),
+    },
     ...adminErrors,
   },
 });
@@ -240,7 +248,10 @@ const exportContacts = operation({
   ],
   responses: {
     '200': streamed('StoredContact', CONTACT_CSV_COLUMNS, 'participate-contacts.csv'),
-    '400': { description: '`invalid_query`.', content: json(ref('Error')) },
+    '400': {
+      description: '`invalid_query`: a value that is not what its parameter takes, or an unknown parameter.',
+      content: json(ref('Error')),
+    },
     ...adminErrors,
   },
 });

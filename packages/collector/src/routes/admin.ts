@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { adminOnly } from '../http/admin-auth.js';
 import { ApiError } from '../http/errors.js';
-import { formatFrom, slugFrom, topicFrom } from '../http/query.js';
+import { formatFrom, onlyKnownQuery, slugFrom, topicFrom } from '../http/query.js';
 import { batched } from '../export/batch.js';
 import { contactCsvLines } from '../export/contacts-csv.js';
 import { ndjsonLines } from '../export/ndjson.js';
@@ -44,6 +44,7 @@ export function registerAdminRoutes(app: FastifyInstance, { store, adminToken, r
   });
 
   app.get('/v1/contacts', { onRequest }, async (request, reply) => {
+    onlyKnownQuery(request.query, ['format', 'topic', 'fruit', 'branch']);
     const format = formatFrom(request.query);
     const filter: ContactFilter = {};
     const topic = topicFrom(request.query);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { STAGES, WIDGETS } from '@participate/schema';
 import { adminOnly } from '../http/admin-auth.js';
 import { ApiError } from '../http/errors.js';
-import { formatFrom, oneOfQuery, queryValue, topicFrom } from '../http/query.js';
+import { formatFrom, oneOfQuery, onlyKnownQuery, queryValue, topicFrom } from '../http/query.js';
 import { started } from '../export/started.js';
 import { batched } from '../export/batch.js';
 import { csvLines } from '../export/csv.js';
@@ -19,6 +19,13 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /** A date, or a date-time to the minute or finer with an optional offset. */
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * The instants a filter may name. Both stores compare ISO 8601 text with a four-digit year
+ * (SQLite as text; PostgreSQL reads years 1 to 9999 so written), and a whole-day `to` ends at
+ * the next midnight, so the last day is 9999-12-30. Nothing was received before 1970.
+ */
+const EARLIEST = Date.parse('1970-01-01T00:00:00Z');
+const END = Date.parse('9999-12-31T00:00:00Z');
 
 /** The instant a date or date-time names; without an offset it is UTC, never the server's own time zone. */
 function parseInstant(value: string): Date | undefined {
@@ -44,11 +51,17 @@ function instant(query: unknown, name: string): Date | undefined {
       `"${name}" must be a date (2026-10-01, a whole day in UTC) or an ISO 8601 date-time.`,
     );
   }
+  if (parsed.getTime() < EARLIEST || parsed.getTime() >= END) {
+    throw new ApiError(422, 'invalid_query', `"${name}" must be between 1970-01-01 and 9999-12-30 (UTC).`);
+  }
   return parsed;
 }
 
+const EXPORT_QUERY = ['format', 'topic', 'widget', 'stage', 'from', 'to', 'since'];
+
 /** `topic`, `widget`, `stage`, and `from`/`to` (inclusive; `since` is the old name of `from`). */
 export function filterFrom(query: unknown): ExportFilter {
+  onlyKnownQuery(query, EXPORT_QUERY);
   const filter: ExportFilter = {};
   const topic = topicFrom(query);
   if (topic !== undefined) filter.topic = topic;
