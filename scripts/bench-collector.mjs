@@ -30,6 +30,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { ORIGIN, SEED_START, rankingResponse } from './bench-support/answers.mjs';
+import { seedPostgres, seedSqlite } from './bench-support/seed-stores.mjs';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const COLLECTOR_DIST = new URL('../packages/collector/dist/', import.meta.url);
@@ -48,7 +50,6 @@ const RESULTS_ROWS = Number(process.env.BENCH_RESULTS_ROWS ?? 10_000);
 const RESULTS_REQUESTS = 21;
 const POOL_SIZE = 10;
 const TARGET_RATIO = 0.8;
-const ORIGIN = 'https://www.example.gov.uk';
 const ADMIN_TOKEN = randomBytes(24).toString('hex');
 
 /** An answer as a widget posts it. */
@@ -345,7 +346,6 @@ function rssKiB(pid) {
 
 const TOPICS = ['gp-appointments', 'prescriptions', 'test-results', 'opening-hours', 'parking'];
 const RATINGS = ['very-good', 'good', 'neither', 'poor', 'very-poor', 'dont-know'];
-const SEED_START = Date.parse('2026-01-01T00:00:00.000Z');
 
 /** Row `i` of a seeded database, built by the collector's own row mapping. */
 function seedRow(rowFrom, i) {
@@ -367,29 +367,6 @@ function seedRow(rowFrom, i) {
     answer,
   };
   return rowFrom(response, new Date(receivedAt).toISOString());
-}
-
-const RANKED_OPTIONS = Array.from({ length: 50 }, (_, i) => `option-${i + 1}`);
-
-/** Ranking `i`: a full ranking of 50 options, in an order of its own, as a widget posts it. */
-function rankingResponse(i, submittedAt) {
-  const order = [...RANKED_OPTIONS];
-  let seed = i + 1;
-  for (let j = order.length - 1; j > 0; j--) {
-    seed = (seed * 48271) % 2147483647;
-    const k = seed % (j + 1);
-    [order[j], order[k]] = [order[k], order[j]];
-  }
-  return {
-    schemaVersion: 1,
-    id: randomUUID(),
-    widget: 'priority-ranking',
-    topic: 'budget-priorities',
-    locale: 'en',
-    page: `${ORIGIN}/budget`,
-    submittedAt,
-    answer: { mode: 'rank', shown: RANKED_OPTIONS, shuffled: false, order },
-  };
 }
 
 /** Row `i` of a seeded ranking topic, built by the collector's own row mapping. */
@@ -424,58 +401,6 @@ async function measureResults(server, rows) {
   if (posted.status !== 201) throw new Error(`posting an answer answered ${posted.status}`);
   workedOut.push(await timeResults(server.url, rows + 1));
   return { workedOut, kept };
-}
-
-async function seedSqlite(path, count, makeRow = seedRow) {
-  const Database = collectorRequire('better-sqlite3');
-  const { migrateSqlite } = await fromDist('store/sqlite-store.js');
-  const { rowFrom, RESPONSE_COLUMNS } = await fromDist('store/rows.js');
-  const db = new Database(path);
-  try {
-    // A throwaway file filled in one go needs no journal; the collector reopens it in WAL mode.
-    db.pragma('journal_mode = OFF');
-    db.pragma('synchronous = OFF');
-    migrateSqlite(db);
-    const insert = db.prepare(
-      `INSERT INTO responses (${RESPONSE_COLUMNS.join(', ')}) VALUES (${RESPONSE_COLUMNS.map((c) => `@${c}`).join(', ')})`,
-    );
-    db.transaction(() => {
-      for (let i = 0; i < count; i++) insert.run(makeRow(rowFrom, i));
-    })();
-    db.pragma('journal_mode = WAL');
-  } finally {
-    db.close();
-  }
-}
-
-async function seedPostgres(url, count) {
-  const pg = collectorRequire('pg');
-  const { PostgresStore } = await fromDist('store/postgres-store.js');
-  const { rowFrom, RESPONSE_COLUMNS } = await fromDist('store/rows.js');
-  await (await PostgresStore.open(url)).close();
-  const types = {
-    schema_version: 'int',
-    received_at: 'timestamptz',
-    answer: 'json',
-  };
-  const sql = `INSERT INTO responses (${RESPONSE_COLUMNS.join(', ')})
-    SELECT * FROM unnest(${RESPONSE_COLUMNS.map((c, i) => `$${i + 1}::${types[c] ?? 'text'}[]`).join(', ')})`;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const BATCH = 10_000;
-    for (let first = 0; first < count; first += BATCH) {
-      const columns = RESPONSE_COLUMNS.map(() => []);
-      for (let i = first; i < Math.min(count, first + BATCH); i++) {
-        const row = seedRow(rowFrom, i);
-        RESPONSE_COLUMNS.forEach((column, c) => columns[c].push(row[column]));
-      }
-      await client.query(sql, columns);
-    }
-    await client.query('ANALYZE responses');
-  } finally {
-    await client.end();
-  }
 }
 
 /** Exports in each format from a running collector, sampling its RSS every 100 ms. */
@@ -585,7 +510,7 @@ async function main() {
   progress(`seeding ${EXPORT_ROWS.toLocaleString('en')} rows into SQLite`);
   let started = performance.now();
   const exportSqlite = join(work, 'export.db');
-  await seedSqlite(exportSqlite, EXPORT_ROWS);
+  await seedSqlite(exportSqlite, EXPORT_ROWS, seedRow);
   const seededSqlite = (performance.now() - started) / 1000;
   progress('exporting from SQLite');
   const exports = [];
@@ -600,7 +525,7 @@ async function main() {
   progress(`seeding ${PG_EXPORT_ROWS.toLocaleString('en')} rows into PostgreSQL`);
   started = performance.now();
   const exportPg = await freshDatabase();
-  await seedPostgres(exportPg, PG_EXPORT_ROWS);
+  await seedPostgres(exportPg, PG_EXPORT_ROWS, seedRow);
   const seededPg = (performance.now() - started) / 1000;
   progress('exporting from PostgreSQL');
   const pgServer = await startCollector(exportPg);
