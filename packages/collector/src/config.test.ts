@@ -128,7 +128,7 @@ describe('loadConfig', () => {
       ...ORIGINS,
       PARTICIPATE_RATE_LIMIT: '0',
       PARTICIPATE_MIN_FILL_MS: '2500',
-      PARTICIPATE_TRUST_PROXY: 'yes',
+      PARTICIPATE_TRUST_PROXY: '10.0.0.0/16',
       PARTICIPATE_RETENTION_DAYS: '365',
       PARTICIPATE_CONTACT_RETENTION_DAYS: '90',
       PARTICIPATE_MIN_GROUP_SIZE: '10',
@@ -138,20 +138,57 @@ describe('loadConfig', () => {
     const fromEnv = config([], env);
     assert.equal(fromEnv.rateLimitPerMinute, 0);
     assert.equal(fromEnv.minFillMs, 2500);
-    assert.equal(fromEnv.trustProxy, true);
+    assert.deepEqual(fromEnv.trustProxy, ['10.0.0.0/16']);
     assert.deepEqual(fromEnv.retention, { responseDays: 365, contactDays: 90 });
     assert.equal(fromEnv.minGroupSize, 10);
     assert.equal(fromEnv.timeZone, 'Europe/Dublin');
     assert.equal(fromEnv.poolSize, 20);
 
-    const fromFlags = config(['--rate-limit', '120', '--retention-days=30', '--time-zone', 'UTC', '--trust-proxy'], {
-      ...env,
-      PARTICIPATE_TRUST_PROXY: 'false',
-    });
+    const fromFlags = config(
+      ['--rate-limit', '120', '--retention-days=30', '--time-zone', 'UTC', '--trust-proxy', '10.0.0.0/8'],
+      {
+        ...env,
+      },
+    );
     assert.equal(fromFlags.rateLimitPerMinute, 120);
     assert.deepEqual(fromFlags.retention, { responseDays: 30, contactDays: 90 });
     assert.equal(fromFlags.timeZone, 'UTC');
-    assert.equal(fromFlags.trustProxy, true);
+    assert.deepEqual(fromFlags.trustProxy, ['10.0.0.0/8']);
+  });
+
+  test('--trust-proxy takes the proxies\' addresses, never "trust anything" or a count', () => {
+    assert.equal(config([]).trustProxy, false);
+    assert.equal(config([], { ...ORIGINS, PARTICIPATE_TRUST_PROXY: 'false' }).trustProxy, false);
+    assert.equal(config([], { ...ORIGINS, PARTICIPATE_TRUST_PROXY: '0' }).trustProxy, false);
+    assert.deepEqual(config(['--trust-proxy', ' 10.0.0.0/8, 127.0.0.1 ,::1,fd00::/8,loopback']).trustProxy, [
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+
+    // The old switch trusted whatever the client wrote first, and a count cannot tell a proxy
+    // from a client: both refused, saying what to write instead.
+    const instead = /addresses or CIDR ranges of the proxies in front.*--trust-proxy 127\.0\.0\.1.*10\.0\.0\.0\/16/;
+    for (const [argv, env] of [
+      [['--trust-proxy'], {}],
+      [['--trust-proxy', '--log'], {}],
+      [['--trust-proxy', '1'], {}],
+      [[], { PARTICIPATE_TRUST_PROXY: 'true' }],
+      [[], { PARTICIPATE_TRUST_PROXY: 'yes' }],
+      [[], { PARTICIPATE_TRUST_PROXY: '2' }],
+    ] as const) {
+      const [problem, ...more] = problems([...argv], { ...ORIGINS, ...env });
+      assert.match(problem ?? '', instead);
+      assert.deepEqual(more, []);
+      assert.doesNotMatch(problem ?? '', /\n/);
+    }
+
+    assert.deepEqual(problems(['--trust-proxy', '10.0.0.0/33,proxy.internal']), [
+      '--trust-proxy: "10.0.0.0/33" is not an IP address, a CIDR range such as 10.0.0.0/8, or loopback, linklocal or uniquelocal.',
+      '--trust-proxy: "proxy.internal" is not an IP address, a CIDR range such as 10.0.0.0/8, or loopback, linklocal or uniquelocal.',
+    ]);
   });
 
   test('bad operational settings are each reported, naming where they came from', () => {
@@ -167,7 +204,7 @@ describe('loadConfig', () => {
       'PARTICIPATE_POOL_SIZE must be a whole number from 1 to 100 (got "500").',
       'PARTICIPATE_RATE_LIMIT must be a whole number from 0 to 100000 (got "-1").',
       'PARTICIPATE_MIN_FILL_MS must be a whole number from 0 to 600000 (got "1.5").',
-      'PARTICIPATE_TRUST_PROXY must be true or false (got "sometimes").',
+      'PARTICIPATE_TRUST_PROXY: "sometimes" is not an IP address, a CIDR range such as 10.0.0.0/8, or loopback, linklocal or uniquelocal.',
       '--retention-days must be a whole number from 1 to 36500 (got "0").',
       '--min-group-size must be a whole number from 1 to 1000 (got "five").',
       'PARTICIPATE_TIME_ZONE must be an IANA time zone such as Europe/London (got "Europe/Atlantis").',

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { parseAllowedOrigin } from './http/origins.js';
+import { readTrustProxy, TRUST_PROXY_INSTEAD, type TrustProxy } from './http/trust-proxy.js';
 import { parseMonth } from './results/fft-report.js';
 import type { RetentionPolicy } from './retention.js';
 import { SERVER_DEFAULTS } from './server.js';
@@ -20,7 +21,7 @@ export interface CollectorConfig {
   /** Posts per client per minute; 0 for no limit. */
   rateLimitPerMinute: number;
   minFillMs: number;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   retention: RetentionPolicy;
   minGroupSize: number;
   timeZone: string;
@@ -73,8 +74,10 @@ Options:
                                                            instance on its own; 0 for no limit (default ${DEFAULTS.rateLimitPerMinute})
   --min-fill-ms <number>      PARTICIPATE_MIN_FILL_MS      Answers sent sooner than this after the widget appeared are
                                                            discarded as spam and counted; 0 turns it off (default ${DEFAULTS.minFillMs})
-  --trust-proxy               PARTICIPATE_TRUST_PROXY=true Take the client address from X-Forwarded-For; only behind a
-                                                           load balancer that sets it (default off)
+  --trust-proxy <addresses>   PARTICIPATE_TRUST_PROXY      Take the client address from X-Forwarded-For as the proxies in
+                                                           front vouch for it: their addresses and CIDR ranges, comma-
+                                                           separated, e.g. 127.0.0.1 or 10.0.0.0/16 (default off: the
+                                                           connection's address)
   --retention-days <days>     PARTICIPATE_RETENTION_DAYS   Delete answers this many days after they arrive (default: keep)
   --contact-retention-days <days>
                               PARTICIPATE_CONTACT_RETENTION_DAYS
@@ -111,7 +114,7 @@ function parseFlags(argv: readonly string[]) {
       'admin-token': { type: 'string' },
       'rate-limit': { type: 'string' },
       'min-fill-ms': { type: 'string' },
-      'trust-proxy': { type: 'boolean' },
+      'trust-proxy': { type: 'string' },
       'retention-days': { type: 'string' },
       'contact-retention-days': { type: 'string' },
       'min-group-size': { type: 'string' },
@@ -133,8 +136,13 @@ function describeArgError(error: unknown): string {
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `Unknown option ${quoted ?? ''}. Run participate-collector --help to see the options.`;
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return `${quoted?.split(' ')[0] ?? 'An option'} needs a value.`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const option = quoted?.split(' ')[0] ?? 'An option';
+      // It used to be a switch: say what to write now.
+      return option === '--trust-proxy'
+        ? `--trust-proxy needs a value: ${TRUST_PROXY_INSTEAD}.`
+        : `${option} needs a value.`;
+    }
     default:
       return message ?? String(error);
   }
@@ -284,7 +292,9 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
 
   const rateLimitPerMinute = read.wholeNumber('rate-limit', 'PARTICIPATE_RATE_LIMIT', 0, 100_000);
   const minFillMs = read.wholeNumber('min-fill-ms', 'PARTICIPATE_MIN_FILL_MS', 0, 600_000);
-  const trustProxy = read.switch('trust-proxy', 'PARTICIPATE_TRUST_PROXY');
+  const trustProxySetting = read.text('trust-proxy', 'PARTICIPATE_TRUST_PROXY');
+  const trustProxy = readTrustProxy(trustProxySetting.value ?? '', trustProxySetting.source);
+  if (!trustProxy.ok) problems.push(...trustProxy.problems);
   const responseDays = read.wholeNumber('retention-days', 'PARTICIPATE_RETENTION_DAYS', 1, 36_500);
   const contactDays = read.wholeNumber('contact-retention-days', 'PARTICIPATE_CONTACT_RETENTION_DAYS', 1, 36_500);
   const minGroupSize = read.wholeNumber('min-group-size', 'PARTICIPATE_MIN_GROUP_SIZE', 1, 1000);
@@ -312,7 +322,7 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
       log,
       rateLimitPerMinute: rateLimitPerMinute ?? DEFAULTS.rateLimitPerMinute,
       minFillMs: minFillMs ?? DEFAULTS.minFillMs,
-      trustProxy,
+      trustProxy: trustProxy.ok ? trustProxy.value : false,
       retention,
       minGroupSize: minGroupSize ?? DEFAULTS.minGroupSize,
       timeZone: timeZone.value ?? DEFAULTS.timeZone,

@@ -7,6 +7,7 @@ import { ApiError, errorBody, rateLimited, toApiError } from './http/errors.js';
 import { enteredFromForm, type FormFields } from './http/form.js';
 import { sharedRateLimitStore } from './http/shared-rate-limit.js';
 import { normaliseAllowedOrigins } from './http/origins.js';
+import { TRUST_PROXY_INSTEAD, type TrustProxy } from './http/trust-proxy.js';
 import { pickLanguage, type ProblemKey } from './html/messages.js';
 import { renderProblem } from './html/pages.js';
 import { backLinkFor } from './routes/back-link.js';
@@ -37,8 +38,11 @@ export interface ServerOptions {
    * thrown away (answered as if stored, and counted). 0 turns the check off. Default 1000.
    */
   minFillMs?: number;
-  /** Take the client address from X-Forwarded-For, as set by a load balancer in front (default false). */
-  trustProxy?: boolean;
+  /**
+   * Take the client address from X-Forwarded-For as the proxies in front vouch for it: their
+   * addresses and CIDR ranges (default false: the connection's address). See `TrustProxy`.
+   */
+  trustProxy?: TrustProxy;
   /** Where results are worked out; by default a small pool of worker threads reading the store. */
   resultsWorkers?: ResultsWorkers;
   /** Requests for results each client may make per minute; 0 turns the limit off. Default 120. */
@@ -123,12 +127,18 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const { store } = options;
   const retention = options.retention ?? {};
 
+  // A JavaScript caller can still pass the old `true`, which trusts what the client wrote, or a count.
+  const trustProxy: unknown = options.trustProxy ?? SERVER_DEFAULTS.trustProxy;
+  if (trustProxy === true || typeof trustProxy === 'number') {
+    throw new Error(`trustProxy: ${String(trustProxy)} is refused: ${TRUST_PROXY_INSTEAD}.`);
+  }
+
   const app = Fastify({
     logger: options.logger ? loggerOptions(options.logDestination) : false,
     bodyLimit: LIMITS.bodyBytes,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    trustProxy: options.trustProxy ?? SERVER_DEFAULTS.trustProxy,
+    trustProxy: options.trustProxy ? [...options.trustProxy] : false,
   });
 
   let closing = false;

@@ -181,7 +181,7 @@ describe('rate limit shared by instances on one PostgreSQL database', () => {
         assert.equal(refused.headers.get('retry-after'), '15');
         await refused.arrayBuffer();
       },
-      { trustProxy: true },
+      { trustProxy: ['127.0.0.1'] },
     );
   });
 
