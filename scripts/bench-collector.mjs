@@ -7,7 +7,11 @@
 // server with one route that builds the same row (with the collector's own row mapping,
 // body hash included) and inserts it into the same kind of store (same SQLite pragmas and
 // schema; a pg pool of the same size on the same table), with no validation, CORS, rate
-// limit or duplicate check. Every server runs in a child process of its own; a floor and
+// limit or duplicate check. The collector runs with its rate limit on, set high enough to
+// turn nothing away, so that counting is paid for as in service (in PostgreSQL, shared by
+// instances): each connection is a client of its own, named in X-Forwarded-For as a load
+// balancer would. The collector with the limit off is measured beside it, to show what
+// counting costs. Every server runs in a child process of its own; a floor and
 // its collector are loaded in turn, in slices, so that drift in the machine's load
 // touches both alike. Afterwards every acknowledged (201) id is looked up in the store:
 // through the admin export for the collector, directly for the floor.
@@ -168,7 +172,10 @@ function startServer(args) {
   });
 }
 
-function startCollector(database) {
+/** Posts each client may make per minute in the bench: far more than one connection can post. */
+const BENCH_RATE_LIMIT = 100_000;
+
+function startCollector(database, { rateLimit = BENCH_RATE_LIMIT } = {}) {
   return startServer([
     CLI,
     '--port',
@@ -180,12 +187,21 @@ function startCollector(database) {
     '--admin-token',
     ADMIN_TOKEN,
     '--rate-limit',
-    '0',
+    String(rateLimit),
+    // The bench's clients connect from this machine, as a load balancer would.
+    '--trust-proxy',
+    '127.0.0.1',
     '--min-fill-ms',
     '0',
     '--pool-size',
     String(POOL_SIZE),
   ]);
+}
+
+/** A collector to load, which tells through its admin export which ids it stored. */
+async function collectorTarget(label, database, options) {
+  const server = await startCollector(database, options);
+  return { label, server, storedIds: () => collectorIds(server.url) };
 }
 
 /** SIGTERM (the collector finishes open requests and closes its database); SIGKILL if that hangs. */
@@ -200,6 +216,9 @@ async function stopServer(child) {
 
 // ---------------------------------------------------------------------------------------
 // Throughput.
+
+/** Client addresses handed out so far, so that no two connections of a run share one. */
+let clients = 0;
 
 /** Posts for `seconds`; resolves with autocannon's result and the ids answered 201. */
 async function load(url, seconds) {
@@ -217,7 +236,13 @@ async function load(url, seconds) {
       {
         setupRequest(request, context) {
           context.id = randomUUID();
-          return { ...request, body: JSON.stringify(payload(context.id)) };
+          // The context lives as long as its connection: one client address per connection.
+          context.client ??= `10.${(clients >> 16) & 255}.${(clients >> 8) & 255}.${clients++ & 255}`;
+          return {
+            ...request,
+            headers: { ...request.headers, 'x-forwarded-for': context.client },
+            body: JSON.stringify(payload(context.id)),
+          };
         },
         onResponse(status, body, context) {
           if (status !== 201) return;
@@ -289,12 +314,12 @@ async function postgresIds(url) {
 }
 
 /**
- * Warms both servers up, then loads them in turn, a slice at a time, so that drift in the
+ * Warms every server up, then loads them in turn, a slice at a time, so that drift in the
  * machine's load touches both alike; then checks every acknowledged id (warm-up's too) is
  * stored. A target's `storedIds` is called while its server still runs, `storedIdsAfter`
  * once it has stopped.
  */
-async function measurePair(targets) {
+async function measureInTurn(targets) {
   const rounds = Math.max(1, Math.min(ROUNDS, Math.round(DURATION)));
   const slice = Math.max(1, Math.round(DURATION / rounds));
   try {
@@ -438,7 +463,7 @@ async function main() {
   console.log(
     `Participate collector benchmark — ${date}, Node ${process.version}, ${availableParallelism()} CPUs, ` +
       `${CONNECTIONS} connections × ${DURATION} s per target (after ${WARMUP_SECONDS} s warm-up, ` +
-      `in up to ${ROUNDS} slices alternating with its floor)\n`,
+      `in up to ${ROUNDS} slices taking turns with its floor)\n`,
   );
 
   const { SqliteStore } = await fromDist('store/sqlite-store.js');
@@ -457,7 +482,7 @@ async function main() {
 
   const progress = (line) => process.stderr.write(`  … ${line}\n`);
 
-  progress('SQLite: floor and collector, alternating');
+  progress('SQLite: floor and collector with and without a rate limit, in turn');
   const floorSqlite = join(work, 'floor.db');
   await new SqliteStore(floorSqlite).close();
   const collectorSqlite = join(work, 'collector.db');
@@ -467,12 +492,12 @@ async function main() {
       server: await startServer([SCRIPT, '--floor', 'sqlite', floorSqlite]),
       storedIdsAfter: () => sqliteIds(floorSqlite),
     },
-    { label: 'collector CLI, SQLite', server: await startCollector(collectorSqlite) },
+    await collectorTarget('collector CLI, SQLite, rate limit on', collectorSqlite),
+    await collectorTarget('  reference: rate limit off', join(work, 'collector-unlimited.db'), { rateLimit: 0 }),
   ];
-  sqliteTargets[1].storedIds = () => collectorIds(sqliteTargets[1].server.url);
-  await measurePair(sqliteTargets);
+  await measureInTurn(sqliteTargets);
 
-  progress('PostgreSQL: floor and collector, alternating');
+  progress('PostgreSQL: floor and collector with and without a rate limit, in turn');
   const floorPg = await freshDatabase();
   await (await PostgresStore.open(floorPg)).close();
   const pgTargets = [
@@ -481,10 +506,10 @@ async function main() {
       server: await startServer([SCRIPT, '--floor', 'postgres', floorPg, String(POOL_SIZE)]),
       storedIdsAfter: () => postgresIds(floorPg),
     },
-    { label: `collector CLI, PostgreSQL (pool ${POOL_SIZE})`, server: await startCollector(await freshDatabase()) },
+    await collectorTarget(`collector CLI, PostgreSQL (pool ${POOL_SIZE}), shared limit`, await freshDatabase()),
+    await collectorTarget('  reference: rate limit off', await freshDatabase(), { rateLimit: 0 }),
   ];
-  pgTargets[1].storedIds = () => collectorIds(pgTargets[1].server.url);
-  await measurePair(pgTargets);
+  await measureInTurn(pgTargets);
 
   const targets = [...sqliteTargets, ...pgTargets];
   const rate = (target) => target.accepted / target.seconds;
