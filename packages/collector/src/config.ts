@@ -70,8 +70,8 @@ Options:
                                                            responses, e.g. https://www.example.gov.uk ("*" is not allowed)
   --admin-token <token>       PARTICIPATE_ADMIN_TOKEN      Bearer token for the admin routes, at least ${MIN_TOKEN_LENGTH} characters
                                                            (default: a random one is generated and printed at start)
-  --rate-limit <number>       PARTICIPATE_RATE_LIMIT       Posts each client address may make per minute, counted by each
-                                                           instance on its own; 0 for no limit (default ${DEFAULTS.rateLimitPerMinute})
+  --rate-limit <number>       PARTICIPATE_RATE_LIMIT       Posts each client address may make per minute, counted for all
+                                                           instances together on PostgreSQL; 0 for no limit (default ${DEFAULTS.rateLimitPerMinute})
   --min-fill-ms <number>      PARTICIPATE_MIN_FILL_MS      Answers sent sooner than this after the widget appeared are
                                                            discarded as spam and counted; 0 turns it off (default ${DEFAULTS.minFillMs})
   --trust-proxy <addresses>   PARTICIPATE_TRUST_PROXY      Take the client address from X-Forwarded-For as the proxies in

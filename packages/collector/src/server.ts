@@ -186,8 +186,12 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.register(rateLimit, {
     global: false,
     ...(store.rateLimits && {
-      store: sharedRateLimitStore(store.rateLimits, (error) => {
-        app.log.error({ type: error.name, detail: error.message }, 'rate limit not counted; request let through');
+      store: sharedRateLimitStore(store.rateLimits, {
+        // Every instance behind one load balancer needs the same admin token already.
+        secret: options.adminToken,
+        onCountFailed: (error) => {
+          app.log.error({ type: error.name, detail: error.message }, 'rate limit not counted; request let through');
+        },
       }),
     }),
     // Fail open: a post that cannot be counted goes on to the store, which answers 503 itself

@@ -185,6 +185,42 @@ describe('rate limit shared by instances on one PostgreSQL database', () => {
     );
   });
 
+  test('no client address is written to the database: the count is kept under a keyed hash of it', async () => {
+    await withTwoInstances(
+      async ([first, second], _clock, databaseUrl) => {
+        const address = '203.0.113.77';
+        assert.equal(await status(await first.post({ 'x-forwarded-for': address })), 201);
+        assert.equal(await status(await second.post({ 'x-forwarded-for': address })), 201);
+        const rows = await query<{ client: string; hits: number }>(
+          databaseUrl,
+          'SELECT client, hits FROM rate_limit_windows',
+        );
+        assert.deepEqual(
+          rows.map((row) => row.hits),
+          [2],
+          'both instances count under the same key',
+        );
+        const client = rows.map((row) => row.client).join('');
+        assert.ok(!client.includes('203.0.113'), client);
+        assert.match(client, /^[\w-]{22}$/, 'a hash, in base64url');
+        // A collector keyed differently (another admin token) cannot tell which key is whose.
+        const other = await startInstance(databaseUrl, () => START, {
+          adminToken: 'another-admin-token-0123456789abcdef',
+          trustProxy: ['127.0.0.1'],
+        });
+        try {
+          assert.equal(await status(await other.post({ 'x-forwarded-for': address })), 201);
+          const keys = await query<{ client: string }>(databaseUrl, 'SELECT DISTINCT client FROM rate_limit_windows');
+          assert.equal(keys.length, 2);
+        } finally {
+          await other.app.close();
+          await other.store.close();
+        }
+      },
+      { trustProxy: ['127.0.0.1'] },
+    );
+  });
+
   test('when counting fails, the post is let through and the failure logged', async () => {
     const lines: string[] = [];
     await withTwoInstances(
