@@ -201,11 +201,16 @@ describe('GET /v1/results, worked out once per change', () => {
     const store = new SqliteStore(join(dir.path, 'participate.db'));
     let reads = 0;
     // The real worker threads, counting how often they are asked to work results out.
-    const real = resultsWorkers(store.location, { minGroupSize: 1, timeZone: 'Europe/London' });
+    const real = resultsWorkers(store.location, {
+      minGroupSize: 1,
+      roundTo: 1,
+      publishOpenPeriod: true,
+      timeZone: 'Europe/London',
+    });
     const workers: ResultsWorkers = {
-      workOut: (topic) => {
+      workOut: (topic, now) => {
         reads += 1;
-        return real.workOut(topic);
+        return real.workOut(topic, now);
       },
       close: () => real.close(),
     };

@@ -12,6 +12,8 @@ export interface ResultsTask {
   location: StoreLocation;
   topic: string;
   settings: ResultsSettings;
+  /** The instant results are published at (ISO 8601): it decides which months have closed. */
+  now: string;
 }
 
 /** One connection per store this thread has been asked about, opened on first use. */
@@ -36,7 +38,7 @@ const unavailable = (error: unknown): ResultsOutcome => ({
   unavailable: error instanceof Error ? error.message : String(error),
 });
 
-export default async function workOutResults({ location, topic, settings }: ResultsTask): Promise<ResultsOutcome> {
+export default async function workOutResults({ location, topic, settings, now }: ResultsTask): Promise<ResultsOutcome> {
   let store: ResponseStore;
   try {
     store = await storeAt(location);
@@ -50,5 +52,5 @@ export default async function workOutResults({ location, topic, settings }: Resu
     if (error instanceof StoreUnavailableError) return unavailable(error);
     throw error;
   }
-  return { body: topicResults(topic, answers, settings) };
+  return { body: topicResults(topic, answers, settings, new Date(now)) };
 }

@@ -5,8 +5,8 @@ import type { ResultsSettings } from './topic-results.js';
 
 /** Works a topic's public results out away from the event loop. */
 export interface ResultsWorkers {
-  /** The results body for `topic`; rejects with ResultsBusyError when too much is already waiting. */
-  workOut(topic: string): Promise<string>;
+  /** The results body for `topic` at `now`; rejects with ResultsBusyError when too much is already waiting. */
+  workOut(topic: string, now: Date): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -43,10 +43,10 @@ export function resultsWorkers(
       idleTimeout: 60_000,
     }));
   return {
-    async workOut(topic) {
+    async workOut(topic, now) {
       const workers = started();
       if (workers.queueSize >= queue) throw new ResultsBusyError('Results are being worked out for many topics.');
-      const outcome = await workers.run({ location, topic, settings });
+      const outcome = await workers.run({ location, topic, settings, now: now.toISOString() });
       if ('unavailable' in outcome) throw new StoreUnavailableError(outcome.unavailable);
       return outcome.body;
     },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { LIMITS, SLUG_PATTERN } from '@participate/schema';
 import { matchesIfNoneMatch, strongEtag } from '../http/etag.js';
 import { ApiError } from '../http/errors.js';
+import { currentMonth } from '../results/disclosure/periods.js';
 import { monthOfHourIn } from '../results/month.js';
 import { ResultsCache } from '../results/results-cache.js';
 import { ResultsBusyError, resultsWorkers, type ResultsWorkers } from '../results/results-workers.js';
@@ -14,6 +15,8 @@ export interface ResultsRouteOptions extends ResultsSettings {
   rateLimitPerMinute: number;
   /** Where results are worked out; by default a pool of worker threads reading the store. */
   workers?: ResultsWorkers;
+  /** The clock that decides which months have closed. */
+  now: () => Date;
 }
 
 /** Shared caches may keep results a minute: counts a minute old are fine, and it spares the store. */
@@ -33,9 +36,12 @@ function topicFrom(query: unknown): string {
 }
 
 /** Throws for settings that cannot work, so that the server does not start with them. */
-function checkSettings({ minGroupSize, timeZone }: ResultsSettings): void {
+function checkSettings({ minGroupSize, roundTo, timeZone }: ResultsSettings): void {
   if (!Number.isInteger(minGroupSize) || minGroupSize < 0) {
     throw new RangeError(`minGroupSize must be a whole number of responses, not ${String(minGroupSize)}.`);
+  }
+  if (!Number.isInteger(roundTo) || roundTo < 1) {
+    throw new RangeError(`roundTo must be a whole number from 1, not ${String(roundTo)}.`);
   }
   monthOfHourIn(timeZone); // a RangeError for a time zone Intl does not know
 }
@@ -46,11 +52,11 @@ function checkSettings({ minGroupSize, timeZone }: ResultsSettings): void {
  * topic's answers, shared by the requests that arrive meanwhile.
  */
 export function registerResultsRoute(app: FastifyInstance, options: ResultsRouteOptions) {
-  const { store, rateLimitPerMinute, minGroupSize, timeZone } = options;
+  const { store, rateLimitPerMinute, minGroupSize, roundTo, publishOpenPeriod, timeZone, now } = options;
   // In a plugin of its own so a bad setting rejects ready() and listen() instead of being thrown
   // out of the caller's plugin as an uncaught exception.
   app.register((scope, _options, done) => {
-    const settings: ResultsSettings = { minGroupSize, timeZone };
+    const settings: ResultsSettings = { minGroupSize, roundTo, publishOpenPeriod, timeZone };
     try {
       checkSettings(settings);
     } catch (error) {
@@ -62,9 +68,9 @@ export function registerResultsRoute(app: FastifyInstance, options: ResultsRoute
     scope.addHook('onClose', () => workers.close());
     const cache = new ResultsCache<{ body: string; etag: string }>(KEPT);
 
-    async function workOut(topic: string) {
+    async function workOut(topic: string, at: Date) {
       try {
-        const body = await workers.workOut(topic);
+        const body = await workers.workOut(topic, at);
         return { body, etag: strongEtag(body) };
       } catch (error) {
         if (!(error instanceof ResultsBusyError)) throw error;
@@ -79,8 +85,10 @@ export function registerResultsRoute(app: FastifyInstance, options: ResultsRoute
     scope.get('/v1/results', { config: rateLimit }, async (request, reply) => {
       const topic = topicFrom(request.query);
       // A store failure propagates: the error handler answers 503, with no-store left in place.
-      const revision = await store.topicRevision(topic);
-      const { body, etag } = await cache.get(topic, revision, () => workOut(topic));
+      const at = now();
+      // Results change when the topic's answers do, and when a month closes.
+      const revision = `${await store.topicRevision(topic)}|${currentMonth(timeZone, at)}`;
+      const { body, etag } = await cache.get(topic, revision, () => workOut(topic, at));
       reply.header('ETag', etag).header('Cache-Control', CACHE_CONTROL);
       if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send();
       return reply.type('application/json; charset=utf-8').send(body);

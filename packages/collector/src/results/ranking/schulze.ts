@@ -1,3 +1,4 @@
+import { roundToBase } from '../disclosure/counts.js';
 import { byText, optionsOf, type Ballot } from './ballot.js';
 
 export interface SchulzeResult {
@@ -14,9 +15,10 @@ export interface SchulzeResult {
  * X→Y being d[X][Y] when more prefer X to Y than Y to X (else no link); X beats Y when the
  * strongest path X→Y is stronger than the strongest Y→X. That relation is transitive, so
  * ordering by the number of options beaten gives the Schulze order; options neither of
- * which beats the other come out in code-point order.
+ * which beats the other come out in code-point order. With `roundTo`, each d[X][Y] is first
+ * rounded to the nearest multiple of it.
  */
-export function schulzeOrder(ballots: readonly Ballot[]): SchulzeResult {
+export function schulzeOrder(ballots: readonly Ballot[], { roundTo = 1 }: { roundTo?: number } = {}): SchulzeResult {
   const options = optionsOf(ballots);
   const n = options.length;
   const index = new Map(options.map((option, i) => [option, i]));
@@ -40,6 +42,9 @@ export function schulzeOrder(ballots: readonly Ballot[]): SchulzeResult {
       for (const below of unranked) count(row + below);
     }
   }
+
+  // Published results work from pair counts rounded as every other count is (see disclosure/).
+  if (roundTo > 1) for (let at = 0; at < d.length; at++) d[at] = roundToBase(d[at] ?? 0, roundTo);
 
   const p = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
