@@ -51,6 +51,8 @@ describe('participate-collector CLI', () => {
       'PARTICIPATE_MIN_FILL_MS',
       '--trust-proxy',
       'PARTICIPATE_TRUST_PROXY',
+      '--request-timeout',
+      'PARTICIPATE_REQUEST_TIMEOUT',
       '--retention-days',
       'PARTICIPATE_RETENTION_DAYS',
       '--contact-retention-days',

@@ -22,6 +22,7 @@ async function serve(store: ResponseStore, config: CollectorConfig): Promise<voi
     rateLimitPerMinute: config.rateLimitPerMinute,
     minFillMs: config.minFillMs,
     trustProxy: config.trustProxy,
+    requestTimeoutMs: config.requestTimeoutSeconds * 1000,
     minGroupSize: config.minGroupSize,
     timeZone: config.timeZone,
     retention: config.retention,

@@ -121,6 +121,21 @@ describe('loadConfig', () => {
     assert.equal(loaded.minGroupSize, 5);
     assert.equal(loaded.timeZone, 'Europe/London');
     assert.equal(loaded.poolSize, 10);
+    assert.equal(loaded.requestTimeoutSeconds, 30);
+  });
+
+  test('--request-timeout is a whole number of seconds from 1 to 600', () => {
+    assert.equal(config([], { ...ORIGINS, PARTICIPATE_REQUEST_TIMEOUT: '15' }).requestTimeoutSeconds, 15);
+    assert.equal(
+      config(['--request-timeout', '120'], { ...ORIGINS, PARTICIPATE_REQUEST_TIMEOUT: '15' }).requestTimeoutSeconds,
+      120,
+    );
+    assert.deepEqual(problems(['--request-timeout', '0']), [
+      '--request-timeout must be a whole number from 1 to 600 (got "0").',
+    ]);
+    assert.deepEqual(problems([], { ...ORIGINS, PARTICIPATE_REQUEST_TIMEOUT: '30s' }), [
+      'PARTICIPATE_REQUEST_TIMEOUT must be a whole number from 1 to 600 (got "30s").',
+    ]);
   });
 
   test('the operational settings are read from the environment, and flags win', () => {

@@ -22,6 +22,8 @@ export interface CollectorConfig {
   rateLimitPerMinute: number;
   minFillMs: number;
   trustProxy: TrustProxy;
+  /** Seconds a request may take to arrive, headers and body. */
+  requestTimeoutSeconds: number;
   retention: RetentionPolicy;
   minGroupSize: number;
   timeZone: string;
@@ -43,6 +45,7 @@ export const DEFAULTS = {
   poolSize: 10,
   rateLimitPerMinute: SERVER_DEFAULTS.rateLimitPerMinute,
   minFillMs: SERVER_DEFAULTS.minFillMs,
+  requestTimeoutSeconds: SERVER_DEFAULTS.requestTimeoutMs / 1000,
   minGroupSize: SERVER_DEFAULTS.minGroupSize,
   timeZone: SERVER_DEFAULTS.timeZone,
 } as const;
@@ -78,6 +81,8 @@ Options:
                                                            front vouch for it: their addresses and CIDR ranges, comma-
                                                            separated, e.g. 127.0.0.1 or 10.0.0.0/16 (default off: the
                                                            connection's address)
+  --request-timeout <seconds> PARTICIPATE_REQUEST_TIMEOUT  Seconds a request may take to arrive, headers and body, 1 to 600;
+                                                           then it gets 408 and the connection closes (default ${DEFAULTS.requestTimeoutSeconds})
   --retention-days <days>     PARTICIPATE_RETENTION_DAYS   Delete answers this many days after they arrive (default: keep)
   --contact-retention-days <days>
                               PARTICIPATE_CONTACT_RETENTION_DAYS
@@ -115,6 +120,7 @@ function parseFlags(argv: readonly string[]) {
       'rate-limit': { type: 'string' },
       'min-fill-ms': { type: 'string' },
       'trust-proxy': { type: 'string' },
+      'request-timeout': { type: 'string' },
       'retention-days': { type: 'string' },
       'contact-retention-days': { type: 'string' },
       'min-group-size': { type: 'string' },
@@ -295,6 +301,7 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
   const trustProxySetting = read.text('trust-proxy', 'PARTICIPATE_TRUST_PROXY');
   const trustProxy = readTrustProxy(trustProxySetting.value ?? '', trustProxySetting.source);
   if (!trustProxy.ok) problems.push(...trustProxy.problems);
+  const requestTimeoutSeconds = read.wholeNumber('request-timeout', 'PARTICIPATE_REQUEST_TIMEOUT', 1, 600);
   const responseDays = read.wholeNumber('retention-days', 'PARTICIPATE_RETENTION_DAYS', 1, 36_500);
   const contactDays = read.wholeNumber('contact-retention-days', 'PARTICIPATE_CONTACT_RETENTION_DAYS', 1, 36_500);
   const minGroupSize = read.wholeNumber('min-group-size', 'PARTICIPATE_MIN_GROUP_SIZE', 1, 1000);
@@ -323,6 +330,7 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
       rateLimitPerMinute: rateLimitPerMinute ?? DEFAULTS.rateLimitPerMinute,
       minFillMs: minFillMs ?? DEFAULTS.minFillMs,
       trustProxy: trustProxy.ok ? trustProxy.value : false,
+      requestTimeoutSeconds: requestTimeoutSeconds ?? DEFAULTS.requestTimeoutSeconds,
       retention,
       minGroupSize: minGroupSize ?? DEFAULTS.minGroupSize,
       timeZone: timeZone.value ?? DEFAULTS.timeZone,

@@ -8,6 +8,8 @@ import { enteredFromForm, type FormFields } from './http/form.js';
 import { sharedRateLimitStore } from './http/shared-rate-limit.js';
 import { normaliseAllowedOrigins } from './http/origins.js';
 import { TRUST_PROXY_INSTEAD, type TrustProxy } from './http/trust-proxy.js';
+import { clientErrorHandler } from './http/client-error.js';
+import { requestTimeouts } from './http/timeouts.js';
 import { pickLanguage, type ProblemKey } from './html/messages.js';
 import { renderProblem } from './html/pages.js';
 import { backLinkFor } from './routes/back-link.js';
@@ -43,6 +45,8 @@ export interface ServerOptions {
    * addresses and CIDR ranges (default false: the connection's address). See `TrustProxy`.
    */
   trustProxy?: TrustProxy;
+  /** Milliseconds a request may take to arrive, headers and body; then 408 and the connection closes. Default 30000. */
+  requestTimeoutMs?: number;
   /** Where results are worked out; by default a small pool of worker threads reading the store. */
   resultsWorkers?: ResultsWorkers;
   /** Requests for results each client may make per minute; 0 turns the limit off. Default 120. */
@@ -60,6 +64,7 @@ export const SERVER_DEFAULTS = {
   resultsRateLimitPerMinute: 120,
   minFillMs: 1000,
   trustProxy: false,
+  requestTimeoutMs: 30_000,
   minGroupSize: 5,
   timeZone: 'Europe/London',
 } as const;
@@ -139,6 +144,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     trustProxy: options.trustProxy ? [...options.trustProxy] : false,
+    ...requestTimeouts(options.requestTimeoutMs ?? SERVER_DEFAULTS.requestTimeoutMs),
+    clientErrorHandler: clientErrorHandler(SECURITY_HEADERS),
   });
 
   let closing = false;

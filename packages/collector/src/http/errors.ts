@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'origin_not_allowed',
   'unauthorized',
   'rate_limited',
+  'request_timeout',
+  'headers_too_large',
   'invalid_query',
   'not_found',
   'store_unavailable',

@@ -39,6 +39,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
         'Widgets retry network errors, 408, 429 and 5xx with backoff, honouring `Retry-After`, always with the same `id`; they do not retry other 4xx.',
         `Topics and option values are slugs matching \`${SLUG_PATTERN}\`.`,
         'Every answer carries `Cache-Control: no-store` unless stated otherwise, and errors are `Error` objects.',
+        'A request that is not well-formed HTTP/1.1 gets `400 malformed_request`, one that does not arrive within the request timeout `408 request_timeout`, and headers that are too large `431 headers_too_large`; each closes the connection.',
       ].join(' '),
       license: { name: 'MIT', identifier: 'MIT' },
     },
@@ -61,6 +62,10 @@ export function buildOpenApiDocument(): OpenApiDocument {
           'Retry-After': retryAfter,
         }),
         Unexpected: error('`internal_error`, or `not_found` for a path that does not exist.'),
+        RequestTimeout: error(
+          '`request_timeout`: the headers and body did not arrive within the request timeout (30 seconds unless configured). The connection is closed; send the request again.',
+        ),
+        HeadersTooLarge: error('`headers_too_large`: the request headers are too large. The connection is closed.'),
       },
       parameters: {
         Format: {

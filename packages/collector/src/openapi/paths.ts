@@ -9,10 +9,15 @@ const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
 const html = { 'text/html': { schema: { type: 'string' } } };
 const use = (kind: 'responses' | 'parameters' | 'headers', name: string) => ({ $ref: `#/components/${kind}/${name}` });
 
-/** Every operation may also fail unexpectedly; that answer is documented once. */
+/** Every operation may also fail unexpectedly, or at the HTTP level; those answers are documented once. */
 const operation = (fields: Json & { responses: Json }): Json => ({
   ...fields,
-  responses: { ...fields.responses, default: use('responses', 'Unexpected') },
+  responses: {
+    ...fields.responses,
+    '408': use('responses', 'RequestTimeout'),
+    '431': use('responses', 'HeadersTooLarge'),
+    default: use('responses', 'Unexpected'),
+  },
 });
 
 const admin = { security: [{ adminToken: [] }], tags: ['Admin'] };
