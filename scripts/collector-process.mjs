@@ -6,11 +6,12 @@ import { fileURLToPath } from 'node:url';
 const cli = fileURLToPath(new URL('../packages/collector/dist/cli.js', import.meta.url));
 
 /**
- * Starts `participate-collector` with the given environment. Resolves with the child and
- * its URL once it prints that it is listening; rejects if it exits first.
+ * Starts `participate-collector` with the given environment, and Node options such as
+ * --cpu-prof (which NODE_OPTIONS does not take). Resolves with the child and its URL once it
+ * prints that it is listening; rejects if it exits first.
  */
-export function startCollector({ env = {}, echo = false } = {}) {
-  const child = spawn(process.execPath, [cli], {
+export function startCollector({ env = {}, echo = false, nodeOptions = [] } = {}) {
+  const child = spawn(process.execPath, [...nodeOptions, cli], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
