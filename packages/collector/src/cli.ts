@@ -24,6 +24,9 @@ async function serve(store: ResponseStore, config: CollectorConfig): Promise<voi
     trustProxy: config.trustProxy,
     requestTimeoutMs: config.requestTimeoutSeconds * 1000,
     minGroupSize: config.minGroupSize,
+    roundTo: config.roundTo,
+    publishOpenPeriod: config.publishOpenPeriod,
+    resultsRateLimitPerMinute: config.resultsRateLimitPerMinute,
     timeZone: config.timeZone,
     retention: config.retention,
   });

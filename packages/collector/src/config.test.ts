@@ -226,6 +226,35 @@ describe('loadConfig', () => {
     ]);
   });
 
+  test('public results: rounding, the open month and the results rate limit, from flags or the environment', () => {
+    const defaults = config([]);
+    assert.equal(defaults.roundTo, 5);
+    assert.equal(defaults.publishOpenPeriod, false);
+    assert.equal(defaults.resultsRateLimitPerMinute, 120);
+    const fromEnvironment = config([], {
+      ...ORIGINS,
+      PARTICIPATE_ROUND_TO: '10',
+      PARTICIPATE_PUBLISH_OPEN_PERIOD: 'true',
+      PARTICIPATE_RESULTS_RATE_LIMIT: '0',
+    });
+    assert.deepEqual(
+      [fromEnvironment.roundTo, fromEnvironment.publishOpenPeriod, fromEnvironment.resultsRateLimitPerMinute],
+      [10, true, 0],
+    );
+    const fromFlags = config(['--round-to', '1', '--publish-open-period', '--results-rate-limit', '30'], {
+      ...ORIGINS,
+      PARTICIPATE_ROUND_TO: '10',
+    });
+    assert.deepEqual(
+      [fromFlags.roundTo, fromFlags.publishOpenPeriod, fromFlags.resultsRateLimitPerMinute],
+      [1, true, 30],
+    );
+    assert.deepEqual(problems(['--round-to', '0', '--results-rate-limit', 'lots']), [
+      '--round-to must be a whole number from 1 to 100 (got "0").',
+      '--results-rate-limit must be a whole number from 0 to 100000 (got "lots").',
+    ]);
+  });
+
   test('commands: serve by default; migrate, purge and report need no allowlist', () => {
     assert.deepEqual((loadConfig([], ORIGINS) as { command: unknown }).command, { name: 'serve' });
     for (const name of ['migrate', 'purge'] as const) {

@@ -26,6 +26,12 @@ export interface CollectorConfig {
   requestTimeoutSeconds: number;
   retention: RetentionPolicy;
   minGroupSize: number;
+  /** Counts in public results are rounded to the nearest multiple of this. */
+  roundTo: number;
+  /** Publish the month still open too, not only completed months. */
+  publishOpenPeriod: boolean;
+  /** Requests for results per client per minute; 0 for no limit. */
+  resultsRateLimitPerMinute: number;
   timeZone: string;
 }
 
@@ -47,6 +53,8 @@ export const DEFAULTS = {
   minFillMs: SERVER_DEFAULTS.minFillMs,
   requestTimeoutSeconds: SERVER_DEFAULTS.requestTimeoutMs / 1000,
   minGroupSize: SERVER_DEFAULTS.minGroupSize,
+  roundTo: SERVER_DEFAULTS.roundTo,
+  resultsRateLimitPerMinute: SERVER_DEFAULTS.resultsRateLimitPerMinute,
   timeZone: SERVER_DEFAULTS.timeZone,
 } as const;
 
@@ -87,7 +95,17 @@ Options:
   --contact-retention-days <days>
                               PARTICIPATE_CONTACT_RETENTION_DAYS
                                                            Delete contact details this many days after they arrive (default: keep)
-  --min-group-size <number>   PARTICIPATE_MIN_GROUP_SIZE   Results hide groups with fewer responses than this (default ${DEFAULTS.minGroupSize})
+  --min-group-size <number>   PARTICIPATE_MIN_GROUP_SIZE   Public results hide groups and counts of fewer people than this
+                                                           (default ${DEFAULTS.minGroupSize})
+  --round-to <number>         PARTICIPATE_ROUND_TO         Public results round counts to the nearest multiple of this, 1 to 100;
+                                                           1 shows them exactly (default ${DEFAULTS.roundTo})
+  --publish-open-period       PARTICIPATE_PUBLISH_OPEN_PERIOD=true
+                                                           Count answers of the month still open in public results too;
+                                                           by default only completed months are published
+  --results-rate-limit <number>
+                              PARTICIPATE_RESULTS_RATE_LIMIT
+                                                           Requests for results each client address may make per minute;
+                                                           0 for no limit (default ${DEFAULTS.resultsRateLimitPerMinute})
   --time-zone <zone>          PARTICIPATE_TIME_ZONE        IANA time zone of the calendar months in results and reports
                                                            (default ${DEFAULTS.timeZone})
   --month <YYYY-MM>                                        The month for "report fft"
@@ -124,6 +142,9 @@ function parseFlags(argv: readonly string[]) {
       'retention-days': { type: 'string' },
       'contact-retention-days': { type: 'string' },
       'min-group-size': { type: 'string' },
+      'round-to': { type: 'string' },
+      'publish-open-period': { type: 'boolean' },
+      'results-rate-limit': { type: 'string' },
       'time-zone': { type: 'string' },
       month: { type: 'string' },
       log: { type: 'boolean' },
@@ -305,6 +326,9 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
   const responseDays = read.wholeNumber('retention-days', 'PARTICIPATE_RETENTION_DAYS', 1, 36_500);
   const contactDays = read.wholeNumber('contact-retention-days', 'PARTICIPATE_CONTACT_RETENTION_DAYS', 1, 36_500);
   const minGroupSize = read.wholeNumber('min-group-size', 'PARTICIPATE_MIN_GROUP_SIZE', 1, 1000);
+  const roundTo = read.wholeNumber('round-to', 'PARTICIPATE_ROUND_TO', 1, 100);
+  const publishOpenPeriod = read.switch('publish-open-period', 'PARTICIPATE_PUBLISH_OPEN_PERIOD');
+  const resultsRateLimit = read.wholeNumber('results-rate-limit', 'PARTICIPATE_RESULTS_RATE_LIMIT', 0, 100_000);
   const timeZone = read.text('time-zone', 'PARTICIPATE_TIME_ZONE');
   if (timeZone.value && !isTimeZone(timeZone.value)) {
     problems.push(`${timeZone.source} must be an IANA time zone such as Europe/London (got "${timeZone.value}").`);
@@ -333,6 +357,9 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
       requestTimeoutSeconds: requestTimeoutSeconds ?? DEFAULTS.requestTimeoutSeconds,
       retention,
       minGroupSize: minGroupSize ?? DEFAULTS.minGroupSize,
+      roundTo: roundTo ?? DEFAULTS.roundTo,
+      publishOpenPeriod,
+      resultsRateLimitPerMinute: resultsRateLimit ?? DEFAULTS.resultsRateLimitPerMinute,
       timeZone: timeZone.value ?? DEFAULTS.timeZone,
     },
   };

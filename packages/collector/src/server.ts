@@ -51,8 +51,14 @@ export interface ServerOptions {
   resultsWorkers?: ResultsWorkers;
   /** Requests for results each client may make per minute; 0 turns the limit off. Default 120. */
   resultsRateLimitPerMinute?: number;
-  /** Groups with fewer responses than this are not shown in results. Default 5. */
+  /** Groups and counts under this many people are not shown in results. Default 5. */
   minGroupSize?: number;
+  /** Counts in results are rounded to the nearest multiple of this; 1 shows them exactly. Default 5. */
+  roundTo?: number;
+  /** Publish the month still open too; by default results count completed months only. */
+  publishOpenPeriod?: boolean;
+  /** The clock results go by (which months have closed); the system clock by default. */
+  now?: () => Date;
   /** Results are cut into calendar months in this IANA time zone. Default Europe/London. */
   timeZone?: string;
   /** How long answers and contact details are kept; applied hourly and by `POST /v1/purge`. Default: forever. */
@@ -66,6 +72,8 @@ export const SERVER_DEFAULTS = {
   trustProxy: false,
   requestTimeoutMs: 30_000,
   minGroupSize: 5,
+  roundTo: 5,
+  publishOpenPeriod: false,
   timeZone: 'Europe/London',
 } as const;
 
@@ -261,7 +269,10 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       rateLimitPerMinute: options.resultsRateLimitPerMinute ?? SERVER_DEFAULTS.resultsRateLimitPerMinute,
       ...(options.resultsWorkers ? { workers: options.resultsWorkers } : {}),
       minGroupSize: options.minGroupSize ?? SERVER_DEFAULTS.minGroupSize,
+      roundTo: options.roundTo ?? SERVER_DEFAULTS.roundTo,
+      publishOpenPeriod: options.publishOpenPeriod ?? SERVER_DEFAULTS.publishOpenPeriod,
       timeZone: options.timeZone ?? SERVER_DEFAULTS.timeZone,
+      now: options.now ?? (() => new Date()),
     });
     done();
   });
