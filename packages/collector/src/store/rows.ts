@@ -42,7 +42,7 @@ export const RESPONSE_COLUMNS = [
  * How the answer is to be read: the feedback prompt's variant, the ranking's mode, or
  * `fruit-tree`, whose answers have one shape only.
  */
-function variantOf(answer: AcceptedResponse['answer']): StoredResponse['variant'] {
+export function variantOf(answer: AcceptedResponse['answer']): StoredResponse['variant'] {
   if ('variant' in answer) return answer.variant;
   if ('mode' in answer) return answer.mode;
   return 'fruit-tree';
