@@ -125,7 +125,14 @@ describe('Get involved page: the participation fruit tree', () => {
   let stack;
   before(async () => {
     // One answer is a group of one; the default minimum group size (5) would suppress it.
-    stack = await startStack({ collectorEnv: { PARTICIPATE_MIN_GROUP_SIZE: '1' } });
+    stack = await startStack({
+      // Exact figures for the answers just given: no minimum group, no rounding, the open month counted.
+      collectorEnv: {
+        PARTICIPATE_MIN_GROUP_SIZE: '1',
+        PARTICIPATE_ROUND_TO: '1',
+        PARTICIPATE_PUBLISH_OPEN_PERIOD: 'true',
+      },
+    });
   });
   after(async () => {
     await stack?.close();
