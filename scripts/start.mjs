@@ -16,6 +16,8 @@ const { child, url: collectorUrl } = await startCollector({
     HOST: host,
     PARTICIPATE_ALLOWED_ORIGINS: process.env.PARTICIPATE_ALLOWED_ORIGINS ?? demoOrigins.join(','),
     PARTICIPATE_ADMIN_TOKEN: adminToken,
+    // A demonstration shows this month's answers too; a real site publishes completed months only.
+    PARTICIPATE_PUBLISH_OPEN_PERIOD: process.env.PARTICIPATE_PUBLISH_OPEN_PERIOD ?? 'true',
   },
 });
 const { server, url: demoUrl } = await startDemoServer({ port: demoPort, host, collectorUrl });
@@ -29,6 +31,10 @@ Participate is running.
 
 See the stored responses:
   curl -H "Authorization: Bearer ${adminToken}" "${collectorUrl}/v1/responses?format=csv"
+
+See a topic's public results (this month included, for the demonstration; rounded to 5,
+groups under 5 people hidden):
+  curl "${collectorUrl}/v1/results?topic=bin-collections"
 
 Press Ctrl+C to stop.
 `);
