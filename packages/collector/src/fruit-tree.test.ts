@@ -3,36 +3,40 @@ import { after, before, describe, test } from 'node:test';
 import type { Contact, FruitTreeAnswer, FruitTreeResponse } from '@participate/schema';
 import { CONTACT_CSV_COLUMNS } from './export/contacts-csv.js';
 import { CSV_COLUMNS } from './export/csv.js';
-import type { FruitTreeResults } from './results/fruit-tree-results.js';
-import { ADMIN_TOKEN, fruitTreePayload, startCollector, validPayload, type Collector } from './testing/harness.js';
+import {
+  ADMIN_TOKEN,
+  ALL_EXACT_RESULTS,
+  fetchResults,
+  fruitTreePayload,
+  OPEN_EXACT_RESULTS,
+  resultsBody,
+  startCollector,
+  validPayload,
+  type Collector,
+  type ResultsBody,
+} from './testing/harness.js';
 
 const asAdmin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 let collector: Collector;
 before(async () => {
-  // The default minimum group size, 5.
-  collector = await startCollector();
+  // The default minimum group size, 5; answers counted as they arrive, counts shown exactly.
+  collector = await startCollector(OPEN_EXACT_RESULTS);
 });
 after(() => collector.close());
 
-async function post(payload: FruitTreeResponse | ReturnType<typeof validPayload>): Promise<void> {
-  const response = await collector.postJson(payload);
-  assert.equal(response.status, 201, await response.text());
+/** Posts `payload` to each collector of `to`, by default the file's own. */
+async function post(payload: FruitTreeResponse | ReturnType<typeof validPayload>, to = [collector]): Promise<void> {
+  for (const at of to) {
+    const response = await at.postJson(payload);
+    assert.equal(response.status, 201, await response.text());
+  }
 }
 
-interface ResultsBody {
-  minGroupSize: number;
-  fruitTree: FruitTreeResults | { responses: number; suppressed: true } | null;
-}
-
-async function results(topic: string, headers: Record<string, string> = {}) {
-  return fetch(`${collector.url}/v1/results?topic=${topic}`, { headers });
-}
+const results = (topic: string, headers: Record<string, string> = {}) => fetchResults(collector.url, topic, headers);
 
 async function fruitTreeOf(topic: string): Promise<ResultsBody['fruitTree']> {
-  const response = await results(topic);
-  assert.equal(response.status, 200);
-  return ((await response.json()) as ResultsBody).fruitTree;
+  return (await resultsBody(collector.url, topic)).fruitTree;
 }
 
 /** Splits RFC 4180 CSV into rows of cells: quoted fields, doubled quotes, CRLF. */
@@ -68,6 +72,14 @@ const contact = (name: string): Contact => ({ name, email: `${name.toLowerCase()
 
 describe('GET /v1/results: the fruit-tree section', () => {
   const topic = 'tree-results';
+  // Every count shown, for the arithmetic; the answers go to both collectors.
+  let exact: Collector;
+  let both: Collector[];
+  before(async () => {
+    exact = await startCollector(ALL_EXACT_RESULTS);
+    both = [collector, exact];
+  });
+  after(() => exact.close());
 
   test('null when the topic has no fruit-tree answers, beside the other sections', async () => {
     await post(validPayload({ topic: 'tree-none' }));
@@ -75,13 +87,14 @@ describe('GET /v1/results: the fruit-tree section', () => {
   });
 
   test('four people: only how many, nothing about their fruits or contact details', async () => {
-    await post(fruitTreePayload(['news@stay-informed:once'], {}, { topic, contact: contact('Ada') }));
-    await post(fruitTreePayload(['news@stay-informed:once', 'panel@shape-decisions:regular'], {}, { topic }));
+    await post(fruitTreePayload(['news@stay-informed:once'], {}, { topic, contact: contact('Ada') }), both);
+    await post(fruitTreePayload(['news@stay-informed:once', 'panel@shape-decisions:regular'], {}, { topic }), both);
     await post(
       fruitTreePayload(['governor@lead-and-govern:ongoing', 'news@stay-informed:once'], { view: 'list' }, { topic }),
+      both,
     );
     const changing = fruitTreePayload(['survey@share-experience:once'], { effortFilter: 'once' }, { topic });
-    await post(changing);
+    await post(changing, both);
     // A changed answer replaces the first: still four people.
     await post(
       fruitTreePayload(
@@ -89,16 +102,17 @@ describe('GET /v1/results: the fruit-tree section', () => {
         { effortFilter: 'regular' },
         { topic, amends: changing.id, contact: contact('Bo') },
       ),
+      both,
     );
     const response = await results(topic);
     const text = await response.text();
-    assert.deepEqual((JSON.parse(text) as ResultsBody).fruitTree, { responses: 4, suppressed: true });
+    assert.deepEqual((JSON.parse(text) as ResultsBody).fruitTree, { suppressed: true });
     assert.doesNotMatch(text, /news|governor|Ada|Bo|example\.org/);
   });
 
   test('five people: the counts, worked out by hand, with how many gave contact details but never who', async () => {
-    await post(fruitTreePayload(['news@stay-informed:once'], {}, { topic, contact: contact('Cy') }));
-    const response = await results(topic);
+    await post(fruitTreePayload(['news@stay-informed:once'], {}, { topic, contact: contact('Cy') }), both);
+    const response = await fetchResults(exact.url, topic);
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('cache-control'), 'public, max-age=60');
     const text = await response.text();
@@ -131,6 +145,21 @@ describe('GET /v1/results: the fruit-tree section', () => {
       views: { tree: 4, list: 1 },
       contactGiven: 3,
     });
+
+    // Where counts under 5 are hidden: fruits and branches chosen by fewer are left out, and so
+    // are how many chose fruits on 1, 2 or 3 branches; efforts are a partition, the two small
+    // ones hidden; so is every filter and view (4 and 1, zeros too); so is the 3 who gave contact.
+    assert.deepEqual(await fruitTreeOf(topic), {
+      responses: 5,
+      suppressed: false,
+      fruits: [],
+      branches: [],
+      branchesPerPerson: [],
+      efforts: { once: 5, regular: null, ongoing: null },
+      effortFilters: { any: null, once: null, regular: null, ongoing: null },
+      views: { tree: null, list: null },
+      contactGiven: null,
+    });
   });
 
   test('the ETag changes with a new answer and gives 304 while nothing has', async () => {
@@ -142,11 +171,12 @@ describe('GET /v1/results: the fruit-tree section', () => {
     const changed = await results(topic, { 'if-none-match': etag });
     assert.equal(changed.status, 200);
     assert.notEqual(changed.headers.get('etag'), etag);
-    assert.equal(((await changed.json()) as ResultsBody).fruitTree?.responses, 6);
+    const fruitTree = ((await changed.json()) as ResultsBody).fruitTree;
+    assert.equal(fruitTree?.suppressed === false && fruitTree.responses, 6);
   });
 
   test('the minimum group size in force is the one applied', async () => {
-    const strict = await startCollector({ minGroupSize: 7 });
+    const strict = await startCollector({ ...OPEN_EXACT_RESULTS, minGroupSize: 7 });
     try {
       for (let i = 0; i < 6; i++) {
         const response = await strict.postJson(fruitTreePayload(['news@stay-informed:once'], {}, { topic }));
@@ -154,7 +184,7 @@ describe('GET /v1/results: the fruit-tree section', () => {
       }
       const body = (await (await fetch(`${strict.url}/v1/results?topic=${topic}`)).json()) as ResultsBody;
       assert.equal(body.minGroupSize, 7);
-      assert.deepEqual(body.fruitTree, { responses: 6, suppressed: true });
+      assert.deepEqual(body.fruitTree, { suppressed: true });
     } finally {
       await strict.close();
     }

@@ -88,7 +88,15 @@ before(async () => {
   const dir = tempDir();
   removeDir = dir.remove;
   store = new SqliteStore(join(dir.path, 'participate.db'));
-  app = buildServer({ store, allowedOrigins: [ORIGIN], adminToken: ADMIN_TOKEN, minGroupSize: 2 });
+  // Results counted as answers arrive, exactly, groups and counts under 2 hidden.
+  app = buildServer({
+    store,
+    allowedOrigins: [ORIGIN],
+    adminToken: ADMIN_TOKEN,
+    minGroupSize: 2,
+    roundTo: 1,
+    publishOpenPeriod: true,
+  });
   // Routes are added when the plugins load, after this: the hook sees every one.
   routes = [];
   app.addHook('onRoute', (route) => {
@@ -305,10 +313,11 @@ describe('the collector answers as documented', () => {
     assert.deepEqual(ranking.modes, ['rank', 'points', 'pairwise']);
     assert.equal(ranking.rank.suppressed, false);
     assert.equal(ranking.points.suppressed, false);
-    assert.deepEqual(ranking.pairwise, { responses: 1, suppressed: true });
+    assert.deepEqual(ranking.pairwise, { suppressed: true });
     assert.equal(ranking.top, null);
     assert.equal(feedback.pageUseful?.overall.suppressed, false);
-    assert.equal(feedback.fft.months[0]?.percentPositive, 50);
+    // One "good" and one "poor", each under 2: hidden, and the percentages with them.
+    assert.equal(feedback.fft.months[0]?.percentPositive, null);
     // One answer, under the minimum group size of 2.
     const small = await answersAsDocumented('get', '/v1/results?topic=openapi-small');
     const { feedback: smallFeedback } = small.body as Body;
@@ -341,13 +350,11 @@ describe('the collector answers as documented', () => {
     }
     const shown = (await answersAsDocumented('get', `/v1/results?topic=${treeTopic}`)).body as Body;
     assert.equal(shown.fruitTree.suppressed, false);
-    assert.equal(shown.fruitTree.contactGiven, 1);
-    assert.deepEqual(shown.fruitTree.branchesPerPerson, [
-      { branches: 1, people: 1 },
-      { branches: 2, people: 1 },
-    ]);
+    // One gave contact details, one chose fruits on one branch, one on two: each under 2, hidden.
+    assert.equal(shown.fruitTree.contactGiven, null);
+    assert.deepEqual(shown.fruitTree.branchesPerPerson, []);
     const small = (await answersAsDocumented('get', '/v1/results?topic=openapi-tree-small')).body as Body;
-    assert.deepEqual(small.fruitTree, { responses: 1, suppressed: true });
+    assert.deepEqual(small.fruitTree, { suppressed: true });
 
     const contacts = await fetch(`${url}/v1/contacts?topic=${treeTopic}&fruit=governor`, { headers: admin });
     const lines = (await contacts.text()).split('\n').filter(Boolean);

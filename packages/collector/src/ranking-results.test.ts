@@ -1,27 +1,45 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { PairwiseComparison, PriorityRankingAnswer } from '@participate/schema';
-import type { RankingResults } from './results/ranking-results.js';
-import { rankingPayload, startCollector, type Collector } from './testing/harness.js';
+import {
+  ALL_EXACT_RESULTS,
+  OPEN_EXACT_RESULTS,
+  rankingPayload,
+  resultsBody,
+  startCollector,
+  type Collector,
+  type ResultsBody,
+} from './testing/harness.js';
 
+// Counted as they arrive, every count shown: for the arithmetic.
 let collector: Collector;
+// Counted as they arrive and shown exactly; modes and counts under 5 hidden, as by default.
+let guarded: Collector;
 before(async () => {
-  collector = await startCollector();
+  collector = await startCollector(ALL_EXACT_RESULTS);
+  guarded = await startCollector(OPEN_EXACT_RESULTS);
 });
-after(() => collector.close());
+after(async () => {
+  await collector.close();
+  await guarded.close();
+});
 
 const shown = ['a', 'b', 'c'];
 
-async function post(answer: PriorityRankingAnswer, topic: string, amends?: string): Promise<string> {
+/** Posts to each collector given (by default the exact one) the same response; its id. */
+async function post(
+  answer: PriorityRankingAnswer,
+  topic: string,
+  amends?: string,
+  to: Collector[] = [collector],
+): Promise<string> {
   const payload = rankingPayload(answer, { topic, ...(amends === undefined ? {} : { amends }) });
-  assert.equal((await collector.postJson(payload)).status, 201);
+  for (const at of to) assert.equal((await at.postJson(payload)).status, 201);
   return payload.id;
 }
 
-async function rankingOf(topic: string): Promise<RankingResults | null> {
-  const response = await fetch(`${collector.url}/v1/results?topic=${topic}`);
-  assert.equal(response.status, 200);
-  return ((await response.json()) as { ranking: RankingResults | null }).ranking;
+async function rankingOf(topic: string, at = collector): Promise<ResultsBody['ranking']> {
+  return (await resultsBody(at.url, topic)).ranking;
 }
 
 const rank = (order: string): PriorityRankingAnswer => ({
@@ -34,30 +52,53 @@ const rank = (order: string): PriorityRankingAnswer => ({
 describe('GET /v1/results: the ranking section', () => {
   test('full rankings: Borda, first preferences, mean position and Schulze order, latest answer of each chain', async () => {
     const topic = 'ranking-rank';
-    for (const order of ['abc', 'acb', 'bac', 'abc']) await post(rank(order), topic);
+    const both = [collector, guarded];
+    for (const order of ['abc', 'acb', 'bac', 'abc']) await post(rank(order), topic, undefined, both);
     // Changed twice: only "cba" counts.
-    const first = await post(rank('bca'), topic);
-    await post(rank('acb'), topic, first);
-    await post(rank('cba'), topic, first);
-    // Four top-3 answers: too few to show.
-    for (let i = 0; i < 4; i++) await post({ mode: 'top', shown, shuffled: true, max: 2, top: ['c'] }, topic);
+    const first = await post(rank('bca'), topic, undefined, both);
+    await post(rank('acb'), topic, first, both);
+    await post(rank('cba'), topic, first, both);
+    // Four top-3 answers: too few to show where groups under 5 are hidden.
+    for (let i = 0; i < 4; i++) {
+      await post({ mode: 'top', shown, shuffled: true, max: 2, top: ['c'] }, topic, undefined, both);
+    }
 
     // Borda (3 shown: 2, 1, 0): a 2+2+1+2+0 = 7, b 1+0+2+1+1 = 5, c 0+1+0+0+2 = 3.
     // Positions: a 1,1,2,1,3 (8/5), b 2,3,1,2,2 (10/5), c 3,2,3,3,1 (12/5).
     // Pairs: a over b 3–2, a over c 4–1, b over c 3–2, so Schulze gives a > b > c.
+    const rankOptions = [
+      { option: 'a', borda: 7, firstPreferences: 3, ranked: 5, meanPosition: 1.6, schulzeBeats: 2 },
+      { option: 'b', borda: 5, firstPreferences: 1, ranked: 5, meanPosition: 2, schulzeBeats: 1 },
+      { option: 'c', borda: 3, firstPreferences: 1, ranked: 5, meanPosition: 2.4, schulzeBeats: 0 },
+    ];
+    // Top: c first on every ballot (2 points of 3 shown), a and b shown, not chosen, tied.
     assert.deepEqual(await rankingOf(topic), {
       responses: 9,
+      modes: ['rank', 'top'],
+      rank: { responses: 5, suppressed: false, options: rankOptions },
+      top: {
+        responses: 4,
+        suppressed: false,
+        options: [
+          { option: 'c', borda: 8, firstPreferences: 4, ranked: 4, meanPosition: 1, schulzeBeats: 2 },
+          { option: 'a', borda: 0, firstPreferences: 0, ranked: 0, meanPosition: null, schulzeBeats: 0 },
+          { option: 'b', borda: 0, firstPreferences: 0, ranked: 0, meanPosition: null, schulzeBeats: 0 },
+        ],
+      },
+      points: null,
+      pairwise: null,
+    });
+    // Under 5: the top mode says nothing, not even how many, so neither does the total beside
+    // the rank mode's; first preferences 3, 1 and 1 add up to the 5 shown, so all are hidden.
+    assert.deepEqual(await rankingOf(topic, guarded), {
+      responses: null,
       modes: ['rank', 'top'],
       rank: {
         responses: 5,
         suppressed: false,
-        options: [
-          { option: 'a', borda: 7, firstPreferences: 3, ranked: 5, meanPosition: 1.6, schulzeBeats: 2 },
-          { option: 'b', borda: 5, firstPreferences: 1, ranked: 5, meanPosition: 2, schulzeBeats: 1 },
-          { option: 'c', borda: 3, firstPreferences: 1, ranked: 5, meanPosition: 2.4, schulzeBeats: 0 },
-        ],
+        options: rankOptions.map((option) => ({ ...option, firstPreferences: null })),
       },
-      top: { responses: 4, suppressed: true },
+      top: { suppressed: true },
       points: null,
       pairwise: null,
     });
@@ -87,20 +128,21 @@ describe('GET /v1/results: the ranking section', () => {
     });
   });
 
-  test('points: mean, median and share, options given nothing counting as 0', async () => {
+  test('points: mean and share, options given nothing counting as 0', async () => {
     const topic = 'ranking-points';
     const shares: Record<string, number>[] = [{ a: 10 }, { a: 5, b: 5 }, { b: 10 }, { a: 4, b: 3, c: 3 }, { c: 10 }];
     for (const points of shares) {
       await post({ mode: 'points', shown, shuffled: false, budget: 10, mustSpendAll: true, points }, topic);
     }
-    // a: 10, 5, 0, 4, 0; b: 0, 5, 10, 3, 0; c: 0, 0, 0, 3, 10; 50 points in all.
+    // a: 10, 5, 0, 4, 0; b: 0, 5, 10, 3, 0; c: 0, 0, 0, 3, 10; 50 points in all. The median
+    // is not published: it is one person's answer.
     assert.deepEqual((await rankingOf(topic))?.points, {
       responses: 5,
       suppressed: false,
       options: [
-        { option: 'a', shownTo: 5, total: 19, mean: 3.8, median: 4, share: 0.38 },
-        { option: 'b', shownTo: 5, total: 18, mean: 3.6, median: 3, share: 0.36 },
-        { option: 'c', shownTo: 5, total: 13, mean: 2.6, median: 0, share: 0.26 },
+        { option: 'a', shownTo: 5, total: 19, mean: 3.8, share: 0.38 },
+        { option: 'b', shownTo: 5, total: 18, mean: 3.6, share: 0.36 },
+        { option: 'c', shownTo: 5, total: 13, mean: 2.6, share: 0.26 },
       ],
     });
   });
@@ -165,19 +207,24 @@ describe('GET /v1/results: the ranking section', () => {
     const changed = await fetch(url, { headers: { 'if-none-match': etag } });
     assert.equal(changed.status, 200);
     assert.notEqual(changed.headers.get('etag'), etag);
-    assert.equal(((await changed.json()) as { ranking: RankingResults }).ranking.responses, 6);
+    assert.equal(((await changed.json()) as ResultsBody).ranking?.responses, 6);
   });
 
-  test('a topic with too few ranking answers shows only how many there are in each mode', async () => {
+  test('a topic with too few ranking answers shows no count of them, in any mode or in all', async () => {
     const topic = 'ranking-small';
-    await post(rank('abc'), topic);
-    await post({ mode: 'points', shown, shuffled: false, budget: 5, mustSpendAll: false, points: { b: 2 } }, topic);
-    assert.deepEqual(await rankingOf(topic), {
-      responses: 2,
+    await post(rank('abc'), topic, undefined, [guarded]);
+    await post(
+      { mode: 'points', shown, shuffled: false, budget: 5, mustSpendAll: false, points: { b: 2 } },
+      topic,
+      undefined,
+      [guarded],
+    );
+    assert.deepEqual(await rankingOf(topic, guarded), {
+      responses: null,
       modes: ['rank', 'points'],
-      rank: { responses: 1, suppressed: true },
+      rank: { suppressed: true },
       top: null,
-      points: { responses: 1, suppressed: true },
+      points: { suppressed: true },
       pairwise: null,
     });
   });

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { FeedbackResults, PageUsefulCounts } from './results/feedback-results.js';
-import { startCollector, validPayload } from './testing/harness.js';
+import type { PublishedPageUseful } from './results/disclosure/feedback.js';
+import { ALL_EXACT_RESULTS, resultsBody, startCollector, validPayload } from './testing/harness.js';
 
 // Reasons are counted by what they are, wherever they sit in a person's list: on SQLite they
 // were once grouped by their position in it.
 test('"What went wrong?" reasons are counted by reason, not by their place in each answer', async () => {
-  const collector = await startCollector({ minGroupSize: 1 });
+  const collector = await startCollector(ALL_EXACT_RESULTS);
   try {
     const topic = 'bin-collections';
     const said = [
@@ -20,8 +20,8 @@ test('"What went wrong?" reasons are counted by reason, not by their place in ea
       const answer = { variant: 'page-useful' as const, useful: 'no' as const, ...(reasons.length ? { reasons } : {}) };
       assert.equal((await collector.postJson(validPayload({ topic, answer }))).status, 201);
     }
-    const body = (await (await fetch(`${collector.url}/v1/results?topic=${topic}`)).json()) as FeedbackResults;
-    const overall = body.feedback.pageUseful?.overall as PageUsefulCounts;
+    const body = await resultsBody(collector.url, topic);
+    const overall = body.feedback.pageUseful?.overall as PublishedPageUseful;
     assert.deepEqual(overall.reasons, [
       { reason: 'out-of-date', count: 3 },
       { reason: 'broken-link', count: 1 },

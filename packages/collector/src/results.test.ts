@@ -2,32 +2,40 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FftRating } from '@participate/schema';
-import type { FeedbackResults } from './results/feedback-results.js';
 import { buildServer } from './server.js';
 import { resultsWorkers, type ResultsWorkers } from './results/results-workers.js';
 import { SqliteStore } from './store/sqlite-store.js';
-import type { RankingResults } from './results/ranking-results.js';
 import {
   ADMIN_TOKEN,
+  ALL_EXACT_RESULTS,
+  OPEN_EXACT_RESULTS,
   ORIGIN,
   rankingPayload,
   startCollector,
   tempDir,
   validPayload,
   type Collector,
+  type ResultsBody,
 } from './testing/harness.js';
 
+// Counted as they arrive and shown exactly; groups and counts under 5 hidden, as by default.
 let collector: Collector;
+// Counted as they arrive, every count shown: for the arithmetic.
+let exact: Collector;
 before(async () => {
-  collector = await startCollector();
+  collector = await startCollector(OPEN_EXACT_RESULTS);
+  exact = await startCollector(ALL_EXACT_RESULTS);
 });
-after(() => collector.close());
+after(async () => {
+  await collector.close();
+  await exact.close();
+});
 
-const resultsOf = (query: string, headers: Record<string, string> = {}) =>
-  fetch(`${collector.url}/v1/results${query}`, { headers });
+const resultsOf = (query: string, headers: Record<string, string> = {}, at = collector) =>
+  fetch(`${at.url}/v1/results${query}`, { headers });
 
-async function post(payload: ReturnType<typeof validPayload>) {
-  assert.equal((await collector.postJson(payload)).status, 201);
+async function post(payload: ReturnType<typeof validPayload>, at = collector) {
+  assert.equal((await at.postJson(payload)).status, 201);
 }
 
 const fftAnswer = (topic: string, rating: FftRating) =>
@@ -45,24 +53,28 @@ describe('GET /v1/results', () => {
     const topic = 'maternity';
     const before = londonMonth();
     const changed = fftAnswer(topic, 'poor');
-    await post(changed);
+    await post(changed, exact);
     // The same person changes "poor" to "very good": only the latest counts.
-    await post({ ...fftAnswer(topic, 'very-good'), amends: changed.id });
-    for (const rating of ['very-good', 'good', 'poor', 'dont-know'] as const) await post(fftAnswer(topic, rating));
+    await post({ ...fftAnswer(topic, 'very-good'), amends: changed.id }, exact);
+    for (const rating of ['very-good', 'good', 'poor', 'dont-know'] as const) {
+      await post(fftAnswer(topic, rating), exact);
+    }
     const monthsSpanned = new Set([before, londonMonth()]);
 
-    const response = await resultsOf(`?topic=${topic}`);
+    const response = await resultsOf(`?topic=${topic}`, {}, exact);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
     const text = await response.text();
     assert.doesNotMatch(text, /Smith/);
-    const body = JSON.parse(text) as FeedbackResults;
+    const body = JSON.parse(text) as ResultsBody;
     const [month] = body.feedback.fft?.months ?? [];
     assert.ok(month && monthsSpanned.has(month.month), `month ${String(month?.month)}`);
     assert.deepEqual(body, {
       topic,
       timeZone: 'Europe/London',
-      minGroupSize: 5,
+      minGroupSize: 1,
+      roundTo: 1,
+      countedBefore: null,
       feedback: {
         pageUseful: null,
         fft: {
@@ -88,14 +100,14 @@ describe('GET /v1/results', () => {
     const pageUseful = (useful: 'yes' | 'no', reasons?: string[]) =>
       validPayload({ topic, answer: { variant: 'page-useful', useful, ...(reasons ? { reasons } : {}) } });
     const changed = pageUseful('no', ['out-of-date']);
-    await post(changed);
-    await post({ ...pageUseful('yes'), amends: changed.id });
-    await post(pageUseful('yes'));
-    await post(pageUseful('no', ['out-of-date', 'hard-to-understand']));
-    await post(pageUseful('no', ['out-of-date']));
-    await post(pageUseful('no'));
+    await post(changed, exact);
+    await post({ ...pageUseful('yes'), amends: changed.id }, exact);
+    await post(pageUseful('yes'), exact);
+    await post(pageUseful('no', ['out-of-date', 'hard-to-understand']), exact);
+    await post(pageUseful('no', ['out-of-date']), exact);
+    await post(pageUseful('no'), exact);
 
-    const body = (await (await resultsOf(`?topic=${topic}`)).json()) as FeedbackResults;
+    const body = (await (await resultsOf(`?topic=${topic}`, {}, exact)).json()) as ResultsBody;
     assert.equal(body.feedback.fft, null);
     const counts = {
       suppressed: false,
@@ -115,17 +127,27 @@ describe('GET /v1/results', () => {
   test('suppresses a month of 4 responses and shows it once it has 5', async () => {
     const topic = 'small-clinic';
     for (const rating of ['good', 'good', 'very-poor', 'neither'] as const) await post(fftAnswer(topic, rating));
-    const four = (await (await resultsOf(`?topic=${topic}`)).json()) as FeedbackResults;
+    const four = (await (await resultsOf(`?topic=${topic}`)).json()) as ResultsBody;
     const [hidden] = four.feedback.fft?.months ?? [];
     assert.deepEqual(hidden, { month: hidden?.month, suppressed: true });
 
     await post(fftAnswer(topic, 'very-good'));
-    const five = (await (await resultsOf(`?topic=${topic}`)).json()) as FeedbackResults;
+    const five = (await (await resultsOf(`?topic=${topic}`)).json()) as ResultsBody;
     const [shown] = five.feedback.fft?.months ?? [];
     assert.ok(shown && !shown.suppressed);
     assert.equal(shown.total, 5);
-    assert.equal(shown.percentPositive, 60);
-    assert.equal(shown.percentNegative, 20);
+    // Each rating was given by fewer than 5, so each is hidden, the empty ones too, and with
+    // them the percentages they would add up to.
+    assert.deepEqual(shown.ratings, {
+      'very-good': null,
+      good: null,
+      neither: null,
+      poor: null,
+      'very-poor': null,
+      'dont-know': null,
+    });
+    assert.equal(shown.percentPositive, null);
+    assert.equal(shown.percentNegative, null);
   });
 
   test('a topic nobody has answered is 200 with empty sections', async () => {
@@ -135,6 +157,8 @@ describe('GET /v1/results', () => {
       topic: 'nobody-here',
       timeZone: 'Europe/London',
       minGroupSize: 5,
+      roundTo: 1,
+      countedBefore: null,
       feedback: { pageUseful: null, fft: null },
       ranking: null,
       fruitTree: null,
@@ -173,7 +197,7 @@ describe('GET /v1/results', () => {
     assert.equal(changed.status, 200);
     const newEtag = changed.headers.get('etag');
     assert.ok(newEtag && newEtag !== etag);
-    const [month] = ((await changed.json()) as FeedbackResults).feedback.fft?.months ?? [];
+    const [month] = ((await changed.json()) as ResultsBody).feedback.fft?.months ?? [];
     assert.equal(month?.suppressed === false && month.total, 6);
   });
 
@@ -218,7 +242,7 @@ describe('GET /v1/results, worked out once per change', () => {
     const responses = async () => {
       const response = await fetch(`${counted.url}/v1/results?topic=budget`);
       assert.equal(response.status, 200);
-      return ((await response.json()) as { ranking: RankingResults | null }).ranking?.responses;
+      return ((await response.json()) as ResultsBody).ranking?.responses;
     };
     try {
       const payloads = Array.from({ length: 3 }, () => rankingPayload(undefined, { topic: 'budget' }));
@@ -262,14 +286,16 @@ describe('GET /v1/results with a store that cannot be read', () => {
 });
 
 describe('GET /v1/results settings', () => {
-  test('minGroupSize and timeZone come from the server options', async () => {
-    const custom = await startCollector({ minGroupSize: 2, timeZone: 'America/New_York' });
+  test('minGroupSize, roundTo, publishOpenPeriod and timeZone come from the server options', async () => {
+    const custom = await startCollector({ ...OPEN_EXACT_RESULTS, minGroupSize: 2, timeZone: 'America/New_York' });
     try {
       for (const rating of ['good', 'poor'] as const) {
         assert.equal((await custom.postJson(fftAnswer('er', rating))).status, 201);
       }
-      const body = (await (await fetch(`${custom.url}/v1/results?topic=er`)).json()) as FeedbackResults;
+      const body = (await (await fetch(`${custom.url}/v1/results?topic=er`)).json()) as ResultsBody;
       assert.equal(body.minGroupSize, 2);
+      assert.equal(body.roundTo, 1);
+      assert.equal(body.countedBefore, null, 'the open month is counted');
       assert.equal(body.timeZone, 'America/New_York');
       assert.equal(body.feedback.fft?.months[0]?.suppressed, false);
     } finally {
@@ -281,6 +307,8 @@ describe('GET /v1/results settings', () => {
     ['an unknown time zone', { timeZone: 'Europe/Atlantis' }],
     ['a negative minGroupSize', { minGroupSize: -1 }],
     ['a fractional minGroupSize', { minGroupSize: 2.5 }],
+    ['a roundTo of 0', { roundTo: 0 }],
+    ['a fractional roundTo', { roundTo: 2.5 }],
   ] as const) {
     test(`${name} stops the server starting`, async () => {
       const dir = tempDir();

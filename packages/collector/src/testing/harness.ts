@@ -12,6 +12,9 @@ import type {
   PriorityRankingAnswer,
   PriorityRankingResponse,
 } from '@participate/schema';
+import type { PublishedFeedback } from '../results/disclosure/feedback.js';
+import type { HiddenFruitTree, PublishedFruitTree } from '../results/disclosure/fruit-tree.js';
+import type { PublishedRanking } from '../results/disclosure/ranking.js';
 import { buildServer, type ServerOptions } from '../server.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import type { StoredResponse } from '../store/store.js';
@@ -103,6 +106,39 @@ export function fruitTreePayload(
     },
     ...overrides,
   };
+}
+
+/**
+ * Results as answers arrive, counts exact but small groups and counts still hidden (under 5):
+ * for tests of what is suppressed, without waiting for a month to close or rounding to 5.
+ */
+export const OPEN_EXACT_RESULTS = { publishOpenPeriod: true, roundTo: 1 } as const satisfies Partial<ServerOptions>;
+
+/** Results as answers arrive, every count shown exactly: for tests of the arithmetic itself. */
+export const ALL_EXACT_RESULTS = { ...OPEN_EXACT_RESULTS, minGroupSize: 1 } as const satisfies Partial<ServerOptions>;
+
+/** The body of `GET /v1/results`, as published. */
+export interface ResultsBody {
+  topic: string;
+  timeZone: string;
+  minGroupSize: number;
+  roundTo: number;
+  /** The month from which answers are not yet counted (YYYY-MM), or null when the open month is. */
+  countedBefore: string | null;
+  feedback: PublishedFeedback;
+  ranking: PublishedRanking | null;
+  fruitTree: PublishedFruitTree | HiddenFruitTree | null;
+}
+
+/** `GET /v1/results?topic=…` from the collector at `url`. */
+export const fetchResults = (url: string, topic: string, headers: Record<string, string> = {}) =>
+  fetch(`${url}/v1/results?topic=${topic}`, { headers });
+
+/** The results body of `topic`, which must answer 200. */
+export async function resultsBody(url: string, topic: string): Promise<ResultsBody> {
+  const response = await fetchResults(url, topic);
+  if (response.status !== 200) throw new Error(`results for ${topic} answered ${String(response.status)}`);
+  return (await response.json()) as ResultsBody;
 }
 
 export interface Collector {
