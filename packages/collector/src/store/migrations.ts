@@ -10,6 +10,18 @@ export interface Migration {
   postgres: string;
 }
 
+/**
+ * Every response with the first response of its `amends` chain, followed through amendments
+ * of amendments; a chain whose first response is gone starts at the id it names. (A loop of
+ * amendments has no first response and is left to the update after it.)
+ */
+const CHAIN_ROOTS = `WITH RECURSIVE roots (id, root) AS (
+        SELECT id, COALESCE(amends, id) FROM responses
+          WHERE amends IS NULL OR amends NOT IN (SELECT id FROM responses)
+        UNION
+        SELECT r.id, roots.root FROM responses r JOIN roots ON r.amends = roots.id
+      )`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -108,24 +120,14 @@ export const MIGRATIONS: readonly Migration[] = [
     // of its first response, so that counting "the latest of each chain" counts people.
     sqlite: `
       ALTER TABLE responses ADD COLUMN chain TEXT;
-      WITH RECURSIVE roots (id, root) AS (
-        SELECT id, COALESCE(amends, id) FROM responses
-          WHERE amends IS NULL OR amends NOT IN (SELECT id FROM responses)
-        UNION
-        SELECT r.id, roots.root FROM responses r JOIN roots ON r.amends = roots.id
-      )
+      ${CHAIN_ROOTS}
       UPDATE responses SET chain = (SELECT root FROM roots WHERE roots.id = responses.id);
       UPDATE responses SET chain = COALESCE(amends, id) WHERE chain IS NULL;
       CREATE INDEX responses_chain ON responses (chain);
     `,
     postgres: `
       ALTER TABLE responses ADD COLUMN chain TEXT;
-      WITH RECURSIVE roots (id, root) AS (
-        SELECT id, COALESCE(amends, id) FROM responses
-          WHERE amends IS NULL OR amends NOT IN (SELECT id FROM responses)
-        UNION
-        SELECT r.id, roots.root FROM responses r JOIN roots ON r.amends = roots.id
-      )
+      ${CHAIN_ROOTS}
       UPDATE responses SET chain = roots.root FROM roots WHERE roots.id = responses.id;
       UPDATE responses SET chain = COALESCE(amends, id) WHERE chain IS NULL;
       ALTER TABLE responses ALTER COLUMN chain SET NOT NULL;

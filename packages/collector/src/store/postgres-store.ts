@@ -2,7 +2,7 @@ import pg from 'pg';
 import { canonicalId } from './canonical.js';
 import { MIGRATIONS, tooNewError } from './migrations.js';
 import { PostgresRateLimits } from './postgres-rate-limits.js';
-import { contactFrom, RESPONSE_COLUMNS, rowFrom, storedFrom, type ResponseRow } from './rows.js';
+import { contactFrom, latestFrom, RESPONSE_COLUMNS, rowFrom, storedFrom, type ResponseRow } from './rows.js';
 import {
   StoreUnavailableError,
   type AcceptedResponse,
@@ -129,26 +129,6 @@ function latestAnswersSql(where: string): string {
            to_char(started AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS started
     FROM ranked WHERE position = 1 ORDER BY received_at, seq`;
 }
-
-interface LatestRow {
-  topic: string;
-  widget: string;
-  variant: string;
-  stage: string | null;
-  answer: string;
-  started: string;
-  contact_given: boolean;
-}
-
-const latestFrom = (row: LatestRow): LatestAnswer => ({
-  topic: row.topic,
-  widget: row.widget,
-  variant: row.variant,
-  stage: row.stage,
-  chainStartedAt: row.started,
-  contactGiven: row.contact_given,
-  answer: row.answer,
-});
 
 /** How many responses a topic has and when the latest arrived: read from the topic's index alone. */
 const TOPIC_REVISION = `SELECT COUNT(*)::text AS n, MAX(received_at)::text AS last FROM responses WHERE topic = $1`;

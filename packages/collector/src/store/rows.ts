@@ -1,6 +1,6 @@
 import type { FruitTreeAnswer, Stage } from '@participate/schema';
 import { bodyHash, canonicalId } from './canonical.js';
-import type { AcceptedResponse, StoredContact, StoredResponse } from './store.js';
+import type { AcceptedResponse, LatestAnswer, StoredContact, StoredResponse } from './store.js';
 
 /** A response as both databases keep it, column by column. */
 export interface ResponseRow {
@@ -122,3 +122,25 @@ export function contactFrom(row: ContactRow): StoredContact {
     branches: [...new Set(chosen.map((choice) => choice.branch))],
   };
 }
+
+/** The latest response of a chain as both databases give it. */
+export interface LatestRow {
+  topic: string;
+  widget: string;
+  variant: string;
+  stage: string | null;
+  answer: string;
+  started: string;
+  /** SQLite gives 1 or 0, PostgreSQL a boolean. */
+  contact_given: number | boolean;
+}
+
+export const latestFrom = (row: LatestRow): LatestAnswer => ({
+  topic: row.topic,
+  widget: row.widget,
+  variant: row.variant,
+  stage: row.stage,
+  chainStartedAt: row.started,
+  contactGiven: row.contact_given === true || row.contact_given === 1,
+  answer: row.answer,
+});

@@ -4,7 +4,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { canonicalId } from './canonical.js';
 import { MIGRATIONS, tooNewError, type Migration } from './migrations.js';
-import { contactFrom, RESPONSE_COLUMNS, rowFrom, storedFrom, type ResponseRow } from './rows.js';
+import { contactFrom, latestFrom, RESPONSE_COLUMNS, rowFrom, storedFrom, type ResponseRow } from './rows.js';
 import {
   StoreUnavailableError,
   type AcceptedResponse,
@@ -99,26 +99,6 @@ function latestAnswersSql(where: string): string {
     SELECT topic, widget, variant, stage, answer, started, contact_given
     FROM ranked WHERE position = 1 ORDER BY received_at, arrival`;
 }
-
-interface LatestRow {
-  topic: string;
-  widget: string;
-  variant: string;
-  stage: string | null;
-  answer: string;
-  started: string;
-  contact_given: number;
-}
-
-const latestFrom = (row: LatestRow): LatestAnswer => ({
-  topic: row.topic,
-  widget: row.widget,
-  variant: row.variant,
-  stage: row.stage,
-  chainStartedAt: row.started,
-  contactGiven: row.contact_given === 1,
-  answer: row.answer,
-});
 
 /** How many responses a topic has and when the latest arrived: read from the topic's index alone. */
 const TOPIC_REVISION = 'SELECT COUNT(*) AS n, MAX(received_at) AS last FROM responses WHERE topic = @topic';
