@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020Import, { type ValidateFunction } from 'ajv/dist/2020.js';
@@ -273,6 +274,11 @@ describe('the collector answers as documented', () => {
       body: 'a,b',
     });
     assert.equal(wrongType.status, 415);
+    const compressed = await answersAsDocumented('post', '/v1/responses', {
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', origin: ORIGIN },
+      body: gzipSync(JSON.stringify(validPayload())),
+    });
+    assert.equal(compressed.status, 415);
   });
 
   test('GET /v1/results: 200 with groups shown and suppressed, 304, 400', async () => {

@@ -1,5 +1,4 @@
 import cors from '@fastify/cors';
-import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createResponseValidator, LIMITS } from '@participate/schema';
@@ -10,6 +9,8 @@ import { normaliseAllowedOrigins } from './http/origins.js';
 import { TRUST_PROXY_INSTEAD, type TrustProxy } from './http/trust-proxy.js';
 import { clientErrorHandler } from './http/client-error.js';
 import { requestTimeouts } from './http/timeouts.js';
+import { refuseContentEncoding } from './http/content-encoding.js';
+import { addFormBodyParser, FormBodyError } from './http/form-body.js';
 import { pickLanguage, type ProblemKey } from './html/messages.js';
 import { renderProblem } from './html/pages.js';
 import { backLinkFor } from './routes/back-link.js';
@@ -182,6 +183,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     reply.headers(SECURITY_HEADERS);
     done();
   });
+  app.addHook('onRequest', refuseContentEncoding);
 
   app.register(cors, {
     // Always an array: @fastify/cors sends a lone string as the allowed origin to everyone.
@@ -195,7 +197,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     // A bare OPTIONS gets a plain 204 instead of a text/plain 400.
     strictPreflight: false,
   });
-  app.register(formbody, { bodyLimit: LIMITS.bodyBytes });
+  addFormBodyParser(app, LIMITS.bodyBytes);
   // Per client address and route. A store shared by instances (PostgreSQL) counts for all of
   // them; otherwise (SQLite, one machine) this instance counts in its memory.
   app.register(rateLimit, {
@@ -229,8 +231,10 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     if (apiError.statusCode === 503) reply.header('Retry-After', '5');
     // A person posting the no-JavaScript form gets a page, not JSON.
     if (request.method === 'POST' && mediaTypeOf(request) === FORM_MEDIA_TYPE) {
-      // The form's own locale when its body was read (it is, when the rate limit turns it away).
-      const fields = request.body as FormFields | undefined;
+      // The form's own locale when its body was read (it is, when the rate limit turns it away),
+      // or could be read in part (a broken % sequence, text not in its charset).
+      const fields =
+        (request.body as FormFields | undefined) ?? (error instanceof FormBodyError ? error.readable : undefined);
       const locale = fields?.locale;
       const language = pickLanguage(
         typeof locale === 'string' ? locale : undefined,
@@ -251,7 +255,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   );
 
   const validate = createResponseValidator();
-  // Routes go in a plugin so they load after CORS and formbody, and get their hooks.
+  // Routes go in a plugin so they load after CORS, and get their hooks.
   app.register((routes, _options, done) => {
     registerSubmitRoute(routes, {
       store,

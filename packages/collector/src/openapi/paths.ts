@@ -81,6 +81,11 @@ const formFields: JsonSchema = {
     },
     page: { type: 'string', description: 'Used when the Referer gives no path on the same origin.' },
     website: { type: 'string', description: 'The honeypot: hidden from people, so anything in it marks a bot.' },
+    _charset_: {
+      type: 'string',
+      description:
+        'An empty hidden field the browser fills in with the encoding it sent the form in; read when the Content-Type names no charset.',
+    },
     mode: {
       type: 'string',
       enum: ['rank', 'top', 'points'],
@@ -144,10 +149,14 @@ const submitResponse = operation({
       headers: { 'Idempotent-Replayed': use('headers', 'IdempotentReplayed') },
       content: json(ref('Accepted')),
     },
-    '400': postError('`malformed_json` or `malformed_request`: the body could not be read.'),
+    '400': postError(
+      '`malformed_json` or `malformed_request`: the body could not be read, for example a form with a `%` not followed by two hexadecimal digits, or text that is not valid in its charset (UTF-8 unless the `Content-Type` or a `_charset_` field says otherwise).',
+    ),
     '403': postError('`origin_not_allowed`: no `Origin` or `Referer`, or not an allowed origin.'),
     '413': postError(`\`body_too_large\`: the body is over ${LIMITS.bodyBytes} bytes.`),
-    '415': { description: '`unsupported_media_type`.', content: json(ref('Error')) },
+    '415': postError(
+      '`unsupported_media_type`: a body other than JSON or a form; a form charset the collector cannot read (UTF-16, or one the WHATWG Encoding Standard does not name); or any `Content-Encoding` but `identity`, answered with `Accept-Encoding: identity`.',
+    ),
     '422': postError(
       '`invalid_response`: the body does not match `Response` (`problems` says where); or `id_conflict`: the `id` was stored with a different body.',
     ),

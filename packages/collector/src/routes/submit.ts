@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { createResponseValidator, ValidationProblem } from '@participate/schema';
 import { ApiError, idConflict, invalidResponse, unsupportedMediaType } from '../http/errors.js';
 import { enteredFromForm, problemKeysFor, readForm, type FormFields } from '../http/form.js';
+import { FORM_MEDIA_TYPE } from '../http/form-body.js';
 import { requestOrigin } from '../http/origins.js';
 import { pickLanguage, type ProblemKey } from '../html/messages.js';
 import { renderProblem, renderThankYou } from '../html/pages.js';
@@ -22,7 +23,7 @@ export interface SubmitRouteOptions {
 /** The no-JavaScript form's honeypot: a field bots fill in and people never see. */
 export const HONEYPOT_FIELD = 'website';
 
-export const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
+export { FORM_MEDIA_TYPE };
 
 export function mediaTypeOf(request: FastifyRequest): string | undefined {
   return request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
