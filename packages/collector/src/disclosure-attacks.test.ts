@@ -8,7 +8,14 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { FeedbackPromptAnswer, PriorityRankingAnswer } from '@participate/schema';
 import type { AcceptedResponse } from './store/store.js';
-import { fruitTreePayload, rankingPayload, startCollector, validPayload, type Collector } from './testing/harness.js';
+import {
+  fruitTreePayload,
+  insertAll,
+  rankingPayload,
+  startCollector,
+  validPayload,
+  type Collector,
+} from './testing/harness.js';
 
 let clock = new Date('2026-11-15T12:00:00Z');
 const contact = { name: 'Ada Lovelace', email: 'ada@example.org', consent: true as const };
@@ -28,10 +35,6 @@ async function published(collector: Collector, topic: string): Promise<unknown> 
   assert.equal(response.status, 200);
   const body = (await response.json()) as { topic: string };
   return { ...body, topic: '(either world)' };
-}
-
-async function insertAll(collector: Collector, topic: string, responses: AcceptedResponse[], receivedAt: string) {
-  for (const response of responses) await collector.store.insert({ ...response, topic }, receivedAt);
 }
 
 const pageUseful = (useful: 'yes' | 'no', reasons: string[] = []): FeedbackPromptAnswer => ({

@@ -17,7 +17,7 @@ import type { HiddenFruitTree, PublishedFruitTree } from '../results/disclosure/
 import type { PublishedRanking } from '../results/disclosure/ranking.js';
 import { buildServer, type ServerOptions } from '../server.js';
 import { SqliteStore } from '../store/sqlite-store.js';
-import type { StoredResponse } from '../store/store.js';
+import type { AcceptedResponse, StoredResponse } from '../store/store.js';
 
 export const ORIGIN = 'https://www.example.gov.uk';
 export const OTHER_ORIGIN = 'https://attacker.example';
@@ -139,6 +139,16 @@ export async function resultsBody(url: string, topic: string): Promise<ResultsBo
   const response = await fetchResults(url, topic);
   if (response.status !== 200) throw new Error(`results for ${topic} answered ${String(response.status)}`);
   return (await response.json()) as ResultsBody;
+}
+
+/** Stores `responses` under `topic` as if received at `receivedAt` (ISO 8601): answers of any month. */
+export async function insertAll(
+  collector: Collector,
+  topic: string,
+  responses: AcceptedResponse[],
+  receivedAt: string,
+): Promise<void> {
+  for (const response of responses) await collector.store.insert({ ...response, topic }, receivedAt);
 }
 
 export interface Collector {
