@@ -63,4 +63,15 @@ describe('PostgresStore', () => {
     assert.equal(row?.receivedAt, '2026-03-29T00:59:59.999Z');
     await store.close();
   });
+
+  test('a failure is reported without the values PostgreSQL quotes, which came from a request', async () => {
+    const store = await PostgresStore.open(await testDatabaseUrl());
+    const failure = await store.insert(validPayload(), 'Tuesday at noon, Dr Smith').then(
+      () => assert.fail('an impossible timestamp was stored'),
+      (error: unknown) => error as Error,
+    );
+    assert.match(failure.message, /^PostgreSQL store unavailable: .*timestamp/);
+    assert.doesNotMatch(failure.message, /Smith|Tuesday/);
+    await store.close();
+  });
 });

@@ -36,9 +36,14 @@ export interface PostgresStoreOptions {
   rateLimitClock?: () => number;
 }
 
+/**
+ * The server's message, which is logged, without the values it quotes: PostgreSQL names the
+ * input it could not take (`invalid input syntax for type …: "…"`), and that input came from
+ * a request.
+ */
 function unavailable(error: unknown): StoreUnavailableError {
   if (error instanceof StoreUnavailableError) return error;
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/"[^"]*"/g, '"…"');
   return new StoreUnavailableError(`PostgreSQL store unavailable: ${reason}`, { cause: error });
 }
 
@@ -240,7 +245,7 @@ export class PostgresStore implements ResponseStore {
 
   private constructor(pool: pg.Pool, url: string, rateLimitClock?: () => number) {
     this.#pool = pool;
-    this.rateLimits = new PostgresRateLimits(pool, rateLimitClock);
+    this.rateLimits = new PostgresRateLimits(url, rateLimitClock);
     this.description = describeUrl(url);
     this.location = { kind: 'postgres', url };
   }
@@ -428,6 +433,8 @@ export class PostgresStore implements ResponseStore {
   }
 
   close(): Promise<void> {
-    return attempt(() => this.#pool.end());
+    return attempt(async () => {
+      await Promise.all([this.#pool.end(), this.rateLimits.close()]);
+    });
   }
 }
