@@ -11,13 +11,7 @@ import {
   type RankingResults,
   type SuppressedMode,
 } from '../ranking-results.js';
-import {
-  publish,
-  publishPartition,
-  roundToBase,
-  type DisclosurePolicy,
-  type Published,
-} from './counts.js';
+import { publish, publishPartition, roundToBase, type DisclosurePolicy, type Published } from './counts.js';
 
 /** A mode with too few responses to show: not even how many, which padding would use. */
 export interface HiddenMode {
@@ -86,6 +80,12 @@ function ballotsOf(answers: readonly PriorityRankingAnswer[], mode: 'rank' | 'to
   });
 }
 
+/** Rounded positions over rounded people can stray past the ends; a mean position cannot. */
+function meanPosition(positions: number, people: Published, options: number): number | null {
+  const mean = ratio(positions, people);
+  return mean === null ? null : Math.min(options, Math.max(1, mean));
+}
+
 const ratio = (part: number, whole: Published): number | null => (whole ? round(part / whole) : null);
 
 function ranked(exact: RankedModeResults, ballots: readonly Ballot[], policy: DisclosurePolicy) {
@@ -109,7 +109,7 @@ function ranked(exact: RankedModeResults, ballots: readonly Ballot[], policy: Di
           borda: roundToBase(option.borda, policy.roundTo),
           firstPreferences: firsts[index] ?? null,
           ranked: shownRanked,
-          meanPosition: ratio(roundToBase(positions, policy.roundTo), shownRanked),
+          meanPosition: meanPosition(roundToBase(positions, policy.roundTo), shownRanked, exact.options.length),
           schulzeBeats: beats.get(option.option) ?? 0,
         };
       })
