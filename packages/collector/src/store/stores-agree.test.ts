@@ -205,7 +205,8 @@ test(`SQLite and PostgreSQL publish the same numbers, and the right ones (${RUNS
           await sqlite.close();
         }
       }),
-      { numRuns: RUNS },
+      // The failed assertion in the report itself: which output differed, and how.
+      { numRuns: RUNS, includeErrorInReport: true },
     );
   } finally {
     await postgres.close();

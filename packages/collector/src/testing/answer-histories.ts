@@ -241,7 +241,6 @@ const weighted = <T>(often: T, sometimes: T) =>
 /** One response of a chain, and perhaps a second delivery of its id: a retry, or a changed resend. */
 const versionOf = (content: fc.Arbitrary<Content>) =>
   fc.record({
-    id: fc.uuid(),
     spelling: spellings,
     content,
     stage: maybe(fc.constantFrom(...STAGES)),
@@ -265,10 +264,17 @@ const chains = fc.record({
 
 type Version = Generated<ReturnType<typeof versionOf>>;
 
-function payloadOf(topic: string, version: Version, amends: string | undefined): AcceptedResponse {
+/**
+ * The id of a chain's response, one of its own: random ids would shrink to one id shared by
+ * every response, a history no client sends. Letters in it, so that its spellings differ.
+ */
+const idOf = (chain: number, version: number) =>
+  `${chain.toString(16).padStart(4, '0')}${version.toString(16).padStart(4, '0')}-abcd-4ef0-8abc-def012345678`;
+
+function payloadOf(topic: string, version: Version, id: string, amends: string | undefined): AcceptedResponse {
   const { content, stage } = version;
   const fields = defined({
-    id: spelt(version.id, version.spelling),
+    id: spelt(id, version.spelling),
     topic,
     stage,
     locale: version.locale,
@@ -303,17 +309,17 @@ export const histories: fc.Arbitrary<Delivery[]> = fc
   .record({ chains: fc.array(chains, { minLength: 1, maxLength: 8 }), clocksAgree: weighted(true, false) })
   .map(({ chains: generated, clocksAgree }) => {
     const timed: { payload: AcceptedResponse; timing: { arrival: number; at: string } }[] = [];
-    for (const { topic, versions, firstLost } of generated) {
+    generated.forEach(({ topic, versions, firstLost }, chain) => {
       versions.forEach((version, index) => {
-        const named = version.names === 'first' ? versions[0] : versions[index - 1];
-        const amends = index === 0 || !named ? undefined : spelt(named.id, version.amendsSpelling);
+        const id = idOf(chain, index);
+        const named = version.names === 'first' ? 0 : index - 1;
+        const amends = index === 0 ? undefined : spelt(idOf(chain, named), version.amendsSpelling);
         if (index === 0 && firstLost) return;
-        const payload = payloadOf(topic, version, amends);
+        const payload = payloadOf(topic, version, id, amends);
         timed.push({ payload, timing: version.timing });
-        if (version.again)
-          timed.push({ payload: againOf(payload, version.again, version.id), timing: version.again.timing });
+        if (version.again) timed.push({ payload: againOf(payload, version.again, id), timing: version.again.timing });
       });
-    }
+    });
     const arrived = timed.map((item, index) => ({ ...item, index }));
     arrived.sort((a, b) => a.timing.arrival - b.timing.arrival || a.index - b.index);
     const clock = arrived.map(({ timing }) => timing.at).sort();
