@@ -56,7 +56,22 @@ describe('fruit tree answers', () => {
       '/answer/chosen/1/fruit "maternity-news" is chosen twice',
     ]);
     assert.deepEqual(problems(fruitTree({ offered: 2 })), ['/answer/chosen holds 3 fruits, more than the 2 offered']);
+    assert.deepEqual(problems(fruitTree({ offered: 3 })), []);
+    assert.deepEqual(problems(fruitTree({ chosen: [CHOSEN[0], CHOSEN[1], CHOSEN[0], CHOSEN[1]], offered: 3 })), [
+      '/answer/chosen/2/fruit "maternity-news" is chosen twice',
+      '/answer/chosen/3/fruit "appointment-codesign" is chosen twice',
+      '/answer/chosen holds 4 fruits, more than the 3 offered',
+    ]);
     assert.match(problems(fruitTree({ offered: LIMITS.fruitCount + 1 })).join(), /offered must be <= 60/);
+  });
+
+  it('names the rule each problem breaks', () => {
+    const result = validate(fruitTree({ chosen: [CHOSEN[0], CHOSEN[0]], offered: 1, contactGiven: true }));
+    assert.deepEqual(result.ok ? [] : result.problems.map(({ path, keyword }) => `${path} ${keyword}`), [
+      '/answer/chosen/1/fruit uniqueFruit',
+      '/answer/chosen offered',
+      '/answer/contactGiven contact',
+    ]);
   });
 
   it('keeps contactGiven true to the contact details that travel with it', () => {

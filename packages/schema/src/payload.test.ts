@@ -49,6 +49,29 @@ describe('response payload schema', () => {
     );
   });
 
+  it('reports every problem at once, each with its path, keyword and message', () => {
+    const payload = response({
+      ip: '10.0.0.1',
+      topic: 'Bin Collections',
+      answer: { variant: 'fft', rating: 'great', standardWording: 'yes' },
+    });
+    delete payload.locale;
+    assert.deepEqual(validate(payload), {
+      ok: false,
+      problems: [
+        { path: '/', keyword: 'required', message: '/ missing required field "locale"' },
+        { path: '/', keyword: 'additionalProperties', message: '/ unknown field "ip" is not allowed' },
+        { path: '/topic', keyword: 'pattern', message: '/topic must match pattern "^[a-z0-9][a-z0-9-_.]*$"' },
+        {
+          path: '/answer/rating',
+          keyword: 'enum',
+          message: '/answer/rating must be one of: very-good, good, neither, poor, very-poor, dont-know',
+        },
+        { path: '/answer/standardWording', keyword: 'type', message: '/answer/standardWording must be boolean' },
+      ],
+    });
+  });
+
   it('rejects unknown fields at every level, naming them', () => {
     assert.deepEqual(problems(response({ ip: '10.0.0.1' })), ['/ unknown field "ip" is not allowed']);
     assert.deepEqual(problems(response({}, { mood: 'happy' })), ['/answer unknown field "mood" is not allowed']);

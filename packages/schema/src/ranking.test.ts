@@ -83,12 +83,68 @@ describe('priority ranking answers', () => {
     ]);
   });
 
+  it('top: max may be every option shown, and top may hold exactly max', () => {
+    assert.deepEqual(
+      problems(ranking({ mode: 'top', max: 4, top: ['roads', 'gp-access', 'libraries', 'mental-health'] })),
+      [],
+    );
+    assert.deepEqual(problems(ranking({ mode: 'top', max: 2, top: ['roads', 'gp-access'] })), []);
+  });
+
+  it('reports every problem of an answer, in the order of its fields', () => {
+    assert.deepEqual(
+      problems(
+        ranking({ mode: 'top', max: 5, top: ['parks', 'roads', 'gp-access', 'libraries', 'zoos', 'mental-health'] }),
+      ),
+      [
+        '/answer/top/0 "parks" is not one of the options shown',
+        '/answer/top/4 "zoos" is not one of the options shown',
+        '/answer/max must not be more than the 4 options shown',
+        '/answer/top must hold at most 5 options',
+      ],
+    );
+    assert.deepEqual(problems(ranking({ mode: 'rank', order: ['roads', 'parks'] })), [
+      '/answer/order/1 "parks" is not one of the options shown',
+      '/answer/order must put all 4 options shown in order',
+    ]);
+  });
+
+  it('names the rule each problem breaks', () => {
+    const rules = (answer: Record<string, unknown>) => {
+      const result = validate(ranking(answer));
+      return result.ok ? [] : result.problems.map(({ path, keyword }) => `${path} ${keyword}`);
+    };
+    assert.deepEqual(rules({ mode: 'rank', order: ['roads', 'parks'] }), [
+      '/answer/order/1 shown',
+      '/answer/order shown',
+    ]);
+    assert.deepEqual(
+      rules({ mode: 'top', max: 5, top: ['roads', 'gp-access', 'libraries', 'mental-health', 'parks'] }),
+      ['/answer/top/4 shown', '/answer/max shown'],
+    );
+    assert.deepEqual(rules({ mode: 'top', max: 1, top: ['roads', 'gp-access'] }), ['/answer/top max']);
+    assert.deepEqual(rules({ mode: 'points', budget: 10, mustSpendAll: false, points: { roads: 11 } }), [
+      '/answer/points budget',
+    ]);
+    assert.deepEqual(rules({ mode: 'points', budget: 10, mustSpendAll: true, points: { roads: 9 } }), [
+      '/answer/points budget',
+    ]);
+    assert.deepEqual(
+      rules({ mode: 'pairwise', stoppedEarly: false, comparisons: [{ a: 'roads', b: 'roads', choice: 'a' }] }),
+      ['/answer/comparisons/0 pair'],
+    );
+  });
+
   it('points: whole, not negative, within the budget, all spent when it must be', () => {
     const points = (values: Record<string, number>, mustSpendAll = false) =>
       problems(ranking({ mode: 'points', budget: 100, mustSpendAll, points: values }));
     assert.deepEqual(points({ roads: 70, libraries: 40 }), ['/answer/points add up to 110, over the budget of 100']);
     assert.deepEqual(points({ roads: 70 }, true), ['/answer/points add up to 70, but all 100 had to be shared out']);
     assert.deepEqual(points({ roads: 70 }), []);
+    assert.deepEqual(points({ roads: 70, libraries: 30 }), []);
+    assert.deepEqual(points({ roads: 70, libraries: 30, parks: 0 }, true), [
+      '/answer/points/2 "parks" is not one of the options shown',
+    ]);
     assert.deepEqual(points({ parks: 10 }), ['/answer/points/0 "parks" is not one of the options shown']);
     assert.match(points({ roads: -5 }).join(), /must be >= 0/);
     assert.match(points({ roads: 2.5 }).join(), /must be integer/);
@@ -107,6 +163,17 @@ describe('priority ranking answers', () => {
     assert.deepEqual(pairwise([{ a: 'roads', b: 'parks', choice: 'a' }]), [
       '/answer/comparisons/0/1 "parks" is not one of the options shown',
     ]);
+    assert.deepEqual(
+      pairwise([
+        { a: 'roads', b: 'libraries', choice: 'a' },
+        { a: 'parks', b: 'parks', choice: 'cant-decide' },
+      ]),
+      [
+        '/answer/comparisons/1/0 "parks" is not one of the options shown',
+        '/answer/comparisons/1/1 "parks" is not one of the options shown',
+        '/answer/comparisons/1 must compare two different options',
+      ],
+    );
     assert.match(
       pairwise([{ a: 'roads', b: 'libraries', choice: 'both' }]).join(),
       /choice must be one of: a, b, cant-decide/,
