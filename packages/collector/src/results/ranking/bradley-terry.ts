@@ -30,19 +30,17 @@ export function bradleyTerry(
   { prior = DEFAULT_PRIOR, tolerance = 1e-12, maxIterations = 10_000 }: BradleyTerryOptions = {},
 ): Map<string, number> {
   const k = options.length;
-  if (k === 0) return new Map();
   const index = new Map(options.map((option, i) => [option, i]));
-  const perPair = k > 1 ? prior / (k - 1) : 0;
-  // wins[i][j]: times i was chosen over j, plus the prior.
-  const wins = options.map((_, i) => options.map((_, j) => (i === j ? 0 : perPair)));
+  // wins[i * k + j]: times i was chosen over j, plus the prior; kept flat, row by row. The
+  // diagonal cells, at multiples of k + 1, stay 0: an option is never compared with itself.
+  const wins = Float64Array.from({ length: k * k }, (_, at) => (at % (k + 1) === 0 ? 0 : prior / (k - 1)));
   for (const { winner, loser } of outcomes) {
-    const i = index.get(winner);
-    const j = index.get(loser);
-    const row = i === undefined ? undefined : wins[i];
-    if (row === undefined || j === undefined || i === j) continue;
-    row[j] = (row[j] ?? 0) + 1;
+    const i = index.get(winner) ?? -1;
+    const j = index.get(loser) ?? -1;
+    if (i < 0 || j < 0 || i === j) continue;
+    wins[i * k + j] = (wins[i * k + j] ?? 0) + 1;
   }
-  const w = (i: number, j: number) => wins[i]?.[j] ?? 0;
+  const w = (i: number, j: number) => wins[i * k + j] ?? 0;
   const totalWins = options.map((_, i) => options.reduce((sum, _option, j) => sum + w(i, j), 0));
 
   let strengths = options.map(() => 1 / k);
@@ -51,12 +49,14 @@ export function bradleyTerry(
       let denominator = 0;
       for (let j = 0; j < k; j++) {
         const games = w(i, j) + w(j, i);
-        if (j !== i && games > 0) denominator += games / (s + (strengths[j] ?? 0));
+        if (games > 0) denominator += games / (s + (strengths[j] ?? 0));
       }
       return denominator > 0 ? (totalWins[i] ?? 0) / denominator : s;
     });
+    // Never 0: an option with games and a win keeps a strength above 0, and one without
+    // games keeps its own; games mean someone won.
     const sum = next.reduce((total, s) => total + s, 0);
-    const scaled = sum > 0 ? next.map((s) => s / sum) : next;
+    const scaled = next.map((s) => s / sum);
     const moved = scaled.some((s, i) => Math.abs(s - (strengths[i] ?? 0)) > tolerance * Math.max(s, 1e-300));
     strengths = scaled;
     if (!moved) break;

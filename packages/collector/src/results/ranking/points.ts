@@ -20,6 +20,7 @@ export interface PointsSummary {
 function medianOf(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
+  // Stryker disable next-line ConditionalExpression: never runs, as every option was shown to someone; the fallbacks below would give 0 as well.
   if (sorted.length === 0) return 0;
   if (sorted.length % 2 === 1) return sorted[middle] ?? 0;
   return ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
@@ -33,6 +34,7 @@ function medianOf(values: number[]): number {
 export function pointsSummaries(ballots: readonly PointsBallot[]): Map<string, PointsSummary> {
   const given = new Map(optionsOf(ballots).map((option) => [option, [] as number[]]));
   for (const { shown, points } of ballots) {
+    // Stryker disable next-line OptionalChaining: every option shown is in the map, built from the same ballots.
     for (const option of shown) given.get(option)?.push(points[option] ?? 0);
   }
   const totals = new Map([...given].map(([option, values]) => [option, values.reduce((sum, v) => sum + v, 0)]));
@@ -45,6 +47,7 @@ export function pointsSummaries(ballots: readonly PointsBallot[]): Map<string, P
         {
           shownTo: values.length,
           total,
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: every option was shown to someone, so there is always a value.
           mean: values.length > 0 ? total / values.length : 0,
           median: medianOf(values),
           share: grandTotal > 0 ? total / grandTotal : 0,

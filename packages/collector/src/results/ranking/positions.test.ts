@@ -32,3 +32,11 @@ test('mean position for top-N: only the ballots that chose the option; null when
 test('first preferences count the ballots that put each option first', () => {
   assert.deepEqual(Object.fromEntries(firstPreferences(ballots)), { a: 2, b: 1, c: 0 });
 });
+
+test('first preferences: a ballot that ranked nothing puts nothing first', () => {
+  assert.deepEqual(Object.fromEntries(firstPreferences([{ shown: ['a', 'b'], ranked: [] }, full(['b', 'a', 'c'])])), {
+    a: 0,
+    b: 1,
+    c: 0,
+  });
+});

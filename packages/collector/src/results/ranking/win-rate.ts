@@ -22,6 +22,7 @@ export function winRates(comparisons: readonly PairwiseComparison[]): Map<string
   for (const { a, b, choice } of comparisons) {
     const first = rates.get(a);
     const second = rates.get(b);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: both are in the map, built from the same comparisons; the check is for the types.
     if (first === undefined || second === undefined) continue;
     first.comparisons += 1;
     second.comparisons += 1;
