@@ -60,6 +60,27 @@ describe('fftReportCsv', () => {
     );
   });
 
+  test('counts only FFT rating keys with a positive count', () => {
+    const odd: TallyRow[] = [
+      fft('maternity', '2026-10-10T08', 'good', 2),
+      fft('maternity', '2026-10-10T08', 'poor', 0),
+      fft('maternity', '2026-10-10T08', 'great', 5),
+      { ...fft('maternity', '2026-10-10T08', 'very-good', 7), variant: 'page-useful' },
+      fft('a-and-e', '2026-10-10T08', 'poor', 0),
+      fft('a-and-e', '2026-10-10T08', 'very-poor', -1),
+    ];
+    assert.equal(fftReportCsv(odd, { month: '2026-10', ...london }), `${HEADER}maternity,0,2,0,0,0,0,2,100,0\r\n`);
+  });
+
+  test('puts topics in code-point order, capitals before small letters', () => {
+    const topics = ['b', 'a', 'B', 'a-b'].map((topic) => fft(topic, '2026-10-10T08', 'good', 1));
+    const lines = fftReportCsv(topics, { month: '2026-10', ...london }).split('\r\n');
+    assert.deepEqual(
+      lines.map((line) => line.split(',')[0]),
+      ['topic', 'B', 'a', 'a-b', 'b', ''],
+    );
+  });
+
   test('is only the header for a month without FFT answers', () => {
     assert.equal(fftReportCsv(rows, { month: '2027-01', ...london }), HEADER);
     assert.equal(fftReportCsv([], { month: '2026-10', ...london }), HEADER);
@@ -67,6 +88,10 @@ describe('fftReportCsv', () => {
 
   test('refuses a month that is not YYYY-MM', () => {
     assert.throws(() => fftReportCsv(rows, { month: '2026-13', ...london }), RangeError);
+    assert.throws(() => fftReportCsv(rows, { month: '2026-13', ...london }), {
+      name: 'RangeError',
+      message: 'Not a month (YYYY-MM): 2026-13',
+    });
   });
 });
 
@@ -87,6 +112,7 @@ describe('parseMonth', () => {
       '',
       undefined,
       202610,
+      ['2026-10'],
     ]) {
       assert.equal(parseMonth(value), undefined, String(value));
     }

@@ -3,6 +3,7 @@ import { csvLine } from '../export/csv.js';
 import type { TallyRow } from './answers.js';
 import { fftSummary, noFftRatings, ratingOf, type FftRatingCounts } from './fft.js';
 import { monthOfHourIn } from './month.js';
+import { byText } from './ranking/ballot.js';
 
 export const FFT_REPORT_COLUMNS = [
   'topic',
@@ -49,7 +50,7 @@ export function fftReportCsv(rows: readonly TallyRow[], { month, timeZone }: Fft
     topics.set(row.topic, ratings);
   }
   const lines = [...topics]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => byText(a, b))
     .map(([topic, ratings]) => {
       const { total, percentPositive, percentNegative } = fftSummary(ratings);
       const counts = FFT_RATINGS.map((rating) => String(ratings[rating]));

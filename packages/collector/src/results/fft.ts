@@ -13,9 +13,12 @@ export interface FftSummary {
 export const noFftRatings = (): FftRatingCounts =>
   Object.fromEntries(FFT_RATINGS.map((rating) => [rating, 0])) as FftRatingCounts;
 
+const RATING_KEY = 'rating:';
+
 /** The rating a tally key counts (`rating:very-good`), or undefined for any other key. */
 export function ratingOf(key: string): FftRating | undefined {
-  const rating = key.startsWith('rating:') ? key.slice('rating:'.length) : '';
+  if (!key.startsWith(RATING_KEY)) return undefined;
+  const rating = key.slice(RATING_KEY.length);
   return (FFT_RATINGS as readonly string[]).includes(rating) ? (rating as FftRating) : undefined;
 }
 
