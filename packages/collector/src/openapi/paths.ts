@@ -282,7 +282,7 @@ const results = operation({
   summary: "A topic's public results",
   tags: ['Results'],
   description:
-    "Counts of the feedback prompt's answers, by calendar month; the Friends and Family Test with % positive and negative; the priority ranking's figures per mode (Borda, first preferences, mean position and Schulze order; points mean, median and share; pairwise win rate and Bradley–Terry strength); the fruit tree's people per fruit and per branch, branches per person, efforts, effort filters, views and how many gave contact details (never the details). Only the latest response of each `amends` chain counts. Groups smaller than the minimum group size are suppressed. Public and cacheable for 60 seconds.",
+    "Counts of the feedback prompt's answers, by calendar month; the Friends and Family Test with % positive and negative; the priority ranking's figures per mode (Borda, first preferences, mean position and Schulze order; points mean and share; pairwise win rate and Bradley–Terry strength); the fruit tree's people per fruit and per branch, branches per person, efforts, effort filters, views and how many gave contact details (never the details). Only the latest response of each `amends` chain counts, and only chains begun in a completed calendar month unless the collector publishes the open one (`countedBefore`). Statistical disclosure control: groups of fewer than `minGroupSize` people show only `suppressed: true`; counts under it are null or left out of lists; the rest are rounded to `roundTo`; where a hidden count would follow from a shown total, more are hidden; percentages, means, shares, orders and strengths come from rounded counts. Public, rate limited per client, and cacheable for 60 seconds.",
   parameters: [
     {
       name: 'topic',
@@ -303,7 +303,17 @@ const results = operation({
       headers: { ETag: use('headers', 'ETag'), 'Cache-Control': use('headers', 'PublicCache') },
     },
     '400': { description: '`invalid_query`: no topic, or not a slug.', content: json(ref('Error')) },
-    '503': use('responses', 'StoreUnavailable'),
+    '429': {
+      description: '`rate_limited`: too many requests for results from this client.',
+      headers: { 'Retry-After': use('headers', 'RetryAfter') },
+      content: json(ref('Error')),
+    },
+    '503': {
+      description:
+        '`store_unavailable`: the database cannot be read; or `results_busy`: results are being worked out for many topics already. Retry after the time given.',
+      headers: { 'Retry-After': use('headers', 'RetryAfter') },
+      content: json(ref('Error')),
+    },
   },
 });
 
