@@ -68,6 +68,7 @@ describe('fftReportCsv', () => {
       { ...fft('maternity', '2026-10-10T08', 'very-good', 7), variant: 'page-useful' },
       fft('a-and-e', '2026-10-10T08', 'poor', 0),
       fft('a-and-e', '2026-10-10T08', 'very-poor', -1),
+      fft('bins', '2026-10-10T08', 'great', 3),
     ];
     assert.equal(fftReportCsv(odd, { month: '2026-10', ...london }), `${HEADER}maternity,0,2,0,0,0,0,2,100,0\r\n`);
   });

@@ -81,6 +81,12 @@ test('Bradley–Terry: the default prior gives every ordered pair prior / (k −
   // a beat b once, among three: a–b is 1.25 to 0.25, the rest 0.25 each way. The fit then
   // satisfies the likelihood equations with those pretend wins counted as real ones.
   const options = ['a', 'b', 'c'];
+  // One round from 1/3 each, by hand: a = 1.5 / (1.5/(2/3) + 0.5/(2/3)) = 1/2,
+  // b = 0.5 / (1.5/(2/3) + 0.5/(2/3)) = 1/6, c = 0.5 / (0.5/(2/3) + 0.5/(2/3)) = 1/3.
+  const first = bradleyTerry(options, wins('a', 'b', 1), { maxIterations: 1 });
+  close(first.get('a'), 1 / 2);
+  close(first.get('b'), 1 / 6);
+  close(first.get('c'), 1 / 3);
   const strengths = bradleyTerry(options, wins('a', 'b', 1));
   const w: Record<string, number> = { 'a>b': 1.25, 'b>a': 0.25, 'a>c': 0.25, 'c>a': 0.25, 'b>c': 0.25, 'c>b': 0.25 };
   for (const option of options) {
@@ -109,13 +115,19 @@ test('Bradley–Terry: an option with no comparisons and no prior is left at 1/k
 });
 
 test('Bradley–Terry: comparisons of unknown options or of an option with itself are ignored', () => {
-  const strengths = bradleyTerry(
-    ['a', 'b'],
-    [...wins('a', 'b', 3), ...wins('b', 'a', 1), ...wins('a', 'a', 5), ...wins('z', 'b', 4), ...wins('b', 'z', 4)],
-    { prior: 0 },
-  );
-  close(strengths.get('a'), 0.75);
-  close(strengths.get('b'), 0.25);
+  const known = [...wins('a', 'b', 3), ...wins('b', 'a', 1)];
+  const noise = [
+    ...wins('a', 'a', 5),
+    ...wins('z', 'a', 4),
+    ...wins('a', 'z', 4),
+    ...wins('z', 'b', 2),
+    ...wins('b', 'z', 2),
+  ];
+  for (const maxIterations of [1, 10_000]) {
+    const strengths = bradleyTerry(['a', 'b'], [...known, ...noise], { prior: 0, maxIterations });
+    close(strengths.get('a'), 0.75);
+    close(strengths.get('b'), 0.25);
+  }
 });
 
 test('Bradley–Terry: no options give no strengths, and a single option has all of it', () => {

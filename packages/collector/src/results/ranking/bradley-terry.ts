@@ -37,7 +37,10 @@ export function bradleyTerry(
   for (const { winner, loser } of outcomes) {
     const i = index.get(winner) ?? -1;
     const j = index.get(loser) ?? -1;
-    if (i < 0 || j < 0 || i === j) continue;
+    // An outcome naming an option not fitted, or an option against itself, says nothing.
+    if (j < 0 || i === j) continue;
+    // Stryker disable next-line ConditionalExpression: with i below 0 the cell is below 0 too, and a typed array ignores the write; the check says what is meant.
+    if (i < 0) continue;
     wins[i * k + j] = (wins[i * k + j] ?? 0) + 1;
   }
   const w = (i: number, j: number) => wins[i * k + j] ?? 0;
@@ -49,6 +52,7 @@ export function bradleyTerry(
       let denominator = 0;
       for (let j = 0; j < k; j++) {
         const games = w(i, j) + w(j, i);
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: a pair that never met adds 0 / (s(i) + s(j)), NaN only when both are 0; an option at 0 never won, and keeps 0 either way.
         if (games > 0) denominator += games / (s + (strengths[j] ?? 0));
       }
       return denominator > 0 ? (totalWins[i] ?? 0) / denominator : s;
