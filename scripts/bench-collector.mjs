@@ -195,6 +195,14 @@ function startCollector(database, { rateLimit = BENCH_RATE_LIMIT } = {}) {
     '0',
     '--pool-size',
     String(POOL_SIZE),
+    // Results of answers just posted, exactly: this bench times working them out, not publishing rules.
+    '--publish-open-period',
+    '--round-to',
+    '1',
+    '--min-group-size',
+    '1',
+    '--results-rate-limit',
+    '0',
   ]);
 }
 
