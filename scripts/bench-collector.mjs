@@ -28,20 +28,21 @@
 // BENCH_EXPORT_ROWS and BENCH_PG_EXPORT_ROWS the export sizes.
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { ORIGIN, SEED_START, rankingResponse } from './bench-support/answers.mjs';
+import { ORIGIN } from './bench-support/answers.mjs';
+import { collectorIds, measureExport } from './bench-support/export-stream.mjs';
+import { measureResults } from './bench-support/results-timing.mjs';
+import { rankingSeedRow, seedRow } from './bench-support/seed-rows.mjs';
 import { seedPostgres, seedSqlite } from './bench-support/seed-stores.mjs';
+import { storedIds } from './bench-support/stored-counts.mjs';
 
-const SCRIPT = fileURLToPath(import.meta.url);
+const FLOOR = fileURLToPath(new URL('bench-support/floor-server.mjs', import.meta.url));
 const COLLECTOR_DIST = new URL('../packages/collector/dist/', import.meta.url);
 const CLI = fileURLToPath(new URL('cli.js', COLLECTOR_DIST));
-// The collector's own copies of Fastify, better-sqlite3 and pg, so the floor runs the same versions.
-const collectorRequire = createRequire(new URL('../packages/collector/package.json', import.meta.url));
 const fromDist = (path) => import(new URL(path, COLLECTOR_DIST).href);
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -69,55 +70,6 @@ function payload(id) {
     submittedAt: new Date().toISOString(),
     answer: { variant: 'page-useful', useful: 'no', reasons: ['out-of-date'], comment: 'The opening hours are wrong.' },
   };
-}
-
-// ---------------------------------------------------------------------------------------
-// The floor: run as `node bench-collector.mjs --floor sqlite <file>` or
-// `--floor postgres <url> <pool size>`, in its own process like the collector.
-
-async function floor(kind, target, poolSize) {
-  const Fastify = collectorRequire('fastify');
-  const { rowFrom, RESPONSE_COLUMNS } = await fromDist('store/rows.js');
-  const app = Fastify({ logger: false });
-  let close;
-  if (kind === 'sqlite') {
-    const Database = collectorRequire('better-sqlite3');
-    const db = new Database(target);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    const insert = db.prepare(
-      `INSERT INTO responses (${RESPONSE_COLUMNS.join(', ')}) VALUES (${RESPONSE_COLUMNS.map((c) => `@${c}`).join(', ')})`,
-    );
-    app.post('/v1/responses', async (request, reply) => {
-      const row = rowFrom(request.body, new Date().toISOString());
-      insert.run(row);
-      return reply.code(201).send({ id: row.id, receivedAt: row.received_at, status: 'stored' });
-    });
-    close = () => db.close();
-  } else {
-    const pg = collectorRequire('pg');
-    const pool = new pg.Pool({ connectionString: target, max: Number(poolSize) });
-    const sql = `INSERT INTO responses (${RESPONSE_COLUMNS.join(', ')})
-      VALUES (${RESPONSE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
-    app.post('/v1/responses', async (request, reply) => {
-      const row = rowFrom(request.body, new Date().toISOString());
-      await pool.query(
-        sql,
-        RESPONSE_COLUMNS.map((column) => row[column]),
-      );
-      return reply.code(201).send({ id: row.id, receivedAt: row.received_at, status: 'stored' });
-    });
-    close = () => pool.end();
-  }
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  process.stdout.write(`Floor listening on ${url}\n`);
-  process.once('SIGTERM', async () => {
-    await app.close();
-    await close();
-    process.exit(0);
-  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -209,7 +161,7 @@ function startCollector(database, { rateLimit = BENCH_RATE_LIMIT } = {}) {
 /** A collector to load, which tells through its admin export which ids it stored. */
 async function collectorTarget(label, database, options) {
   const server = await startCollector(database, options);
-  return { label, server, storedIds: () => collectorIds(server.url) };
+  return { label, server, storedIds: () => collectorIds(server.url, ADMIN_TOKEN) };
 }
 
 /** SIGTERM (the collector finishes open requests and closes its database); SIGKILL if that hangs. */
@@ -265,62 +217,6 @@ async function load(url, seconds) {
   return { result, acknowledged };
 }
 
-/** Streams an admin export, handing each complete line to `onLine`; returns bytes and seconds. */
-async function streamExport(url, format, onLine = () => undefined) {
-  const started = performance.now();
-  const response = await fetch(`${url}/v1/responses?format=${format}`, {
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
-  });
-  if (response.status !== 200) throw new Error(`export answered ${response.status}: ${await response.text()}`);
-  let bytes = 0;
-  let lines = 0;
-  let rest = '';
-  const decoder = new TextDecoder();
-  for await (const chunk of response.body) {
-    bytes += chunk.byteLength;
-    const text = rest + decoder.decode(chunk, { stream: true });
-    let start = 0;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      onLine(text.slice(start, end));
-      lines++;
-      start = end + 1;
-    }
-    rest = text.slice(start);
-  }
-  if (rest !== '') {
-    onLine(rest);
-    lines++;
-  }
-  return { bytes, lines, seconds: (performance.now() - started) / 1000 };
-}
-
-async function collectorIds(url) {
-  const ids = new Set();
-  await streamExport(url, 'ndjson', (line) => ids.add(JSON.parse(line).id));
-  return ids;
-}
-
-function sqliteIds(path) {
-  const Database = collectorRequire('better-sqlite3');
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    return new Set(db.prepare('SELECT id FROM responses').pluck().all());
-  } finally {
-    db.close();
-  }
-}
-
-async function postgresIds(url) {
-  const pg = collectorRequire('pg');
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return new Set((await client.query({ text: 'SELECT id FROM responses', rowMode: 'array' })).rows.map((r) => r[0]));
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * Warms every server up, then loads them in turn, a slice at a time, so that drift in the
  * machine's load touches both alike; then checks every acknowledged id (warm-up's too) is
@@ -370,96 +266,6 @@ async function measureInTurn(targets) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Export memory.
-
-function rssKiB(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? NaN);
-}
-
-const TOPICS = ['gp-appointments', 'prescriptions', 'test-results', 'opening-hours', 'parking'];
-const RATINGS = ['very-good', 'good', 'neither', 'poor', 'very-poor', 'dont-know'];
-
-/** Row `i` of a seeded database, built by the collector's own row mapping. */
-function seedRow(rowFrom, i) {
-  const comment = i % 3 === 0 ? { comment: 'The opening hours are wrong, and the "map" is out of date.' } : {};
-  const answer =
-    i % 4 === 3
-      ? { variant: 'fft', rating: RATINGS[i % RATINGS.length], standardWording: true, ...comment }
-      : { variant: 'page-useful', useful: i % 2 ? 'yes' : 'no', reasons: ['out-of-date', 'hard-to-find'], ...comment };
-  const receivedAt = SEED_START + i * 1000;
-  const response = {
-    schemaVersion: 1,
-    id: randomUUID(),
-    widget: 'feedback-prompt',
-    topic: TOPICS[i % TOPICS.length],
-    stage: 'improve-services',
-    locale: 'en',
-    page: `${ORIGIN}/section-${i % 40}/page-${i % 997}`,
-    submittedAt: new Date(receivedAt - 400).toISOString(),
-    answer,
-  };
-  return rowFrom(response, new Date(receivedAt).toISOString());
-}
-
-/** Row `i` of a seeded ranking topic, built by the collector's own row mapping. */
-function rankingSeedRow(rowFrom, i) {
-  const receivedAt = SEED_START + i * 1000;
-  return rowFrom(rankingResponse(i, new Date(receivedAt - 400).toISOString()), new Date(receivedAt).toISOString());
-}
-
-/** Milliseconds for one GET of the ranking topic's results, checked to count every answer. */
-async function timeResults(url, expected) {
-  const started = performance.now();
-  const response = await fetch(`${url}/v1/results?topic=budget-priorities`);
-  const body = await response.json();
-  const ms = performance.now() - started;
-  if (response.status !== 200 || body.ranking?.responses !== expected) {
-    throw new Error(`results answered ${response.status} with ${body.ranking?.responses} responses, not ${expected}`);
-  }
-  return ms;
-}
-
-/** Kept results against working them out, on a collector over `rows` seeded rankings. */
-async function measureResults(server, rows) {
-  const workedOut = [await timeResults(server.url, rows)];
-  const kept = [];
-  for (let i = 0; i < RESULTS_REQUESTS; i++) kept.push(await timeResults(server.url, rows));
-  // A new answer: the next request works the results out again.
-  const posted = await fetch(`${server.url}/v1/responses`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ORIGIN },
-    body: JSON.stringify(rankingResponse(rows, new Date().toISOString())),
-  });
-  if (posted.status !== 201) throw new Error(`posting an answer answered ${posted.status}`);
-  workedOut.push(await timeResults(server.url, rows + 1));
-  return { workedOut, kept };
-}
-
-/** Exports in each format from a running collector, sampling its RSS every 100 ms. */
-async function measureExport(label, server, rows) {
-  const results = [];
-  for (const format of ['ndjson', 'csv']) {
-    const pid = server.child.pid;
-    const before = rssKiB(pid);
-    let peak = before;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, rssKiB(pid));
-    }, 100);
-    let exported;
-    try {
-      exported = await streamExport(server.url, format);
-    } finally {
-      clearInterval(sampler);
-    }
-    peak = Math.max(peak, rssKiB(pid));
-    const exportedRows = format === 'csv' ? exported.lines - 1 : exported.lines;
-    results.push({ label: `${label}, ${format}`, rows: exportedRows, expected: rows, before, peak, ...exported });
-  }
-  return results;
-}
-
-// ---------------------------------------------------------------------------------------
 // The run.
 
 const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
@@ -497,8 +303,8 @@ async function main() {
   const sqliteTargets = [
     {
       label: 'SQLite floor (bare Fastify + better-sqlite3)',
-      server: await startServer([SCRIPT, '--floor', 'sqlite', floorSqlite]),
-      storedIdsAfter: () => sqliteIds(floorSqlite),
+      server: await startServer([FLOOR, 'sqlite', floorSqlite]),
+      storedIdsAfter: () => storedIds(floorSqlite),
     },
     await collectorTarget('collector CLI, SQLite, rate limit on', collectorSqlite),
     await collectorTarget('  reference: rate limit off', join(work, 'collector-unlimited.db'), { rateLimit: 0 }),
@@ -511,8 +317,8 @@ async function main() {
   const pgTargets = [
     {
       label: `PostgreSQL floor (bare Fastify + pg pool of ${POOL_SIZE})`,
-      server: await startServer([SCRIPT, '--floor', 'postgres', floorPg, String(POOL_SIZE)]),
-      storedIdsAfter: () => postgresIds(floorPg),
+      server: await startServer([FLOOR, 'postgres', floorPg, String(POOL_SIZE)]),
+      storedIdsAfter: () => storedIds(floorPg),
     },
     await collectorTarget(`collector CLI, PostgreSQL (pool ${POOL_SIZE}), shared limit`, await freshDatabase()),
     await collectorTarget('  reference: rate limit off', await freshDatabase(), { rateLimit: 0 }),
@@ -549,7 +355,7 @@ async function main() {
   const exports = [];
   const sqliteServer = await startCollector(exportSqlite);
   try {
-    exports.push(...(await measureExport('SQLite', sqliteServer, EXPORT_ROWS)));
+    exports.push(...(await measureExport('SQLite', sqliteServer, EXPORT_ROWS, ADMIN_TOKEN)));
   } finally {
     await stopServer(sqliteServer.child);
   }
@@ -563,7 +369,7 @@ async function main() {
   progress('exporting from PostgreSQL');
   const pgServer = await startCollector(exportPg);
   try {
-    exports.push(...(await measureExport('PostgreSQL', pgServer, PG_EXPORT_ROWS)));
+    exports.push(...(await measureExport('PostgreSQL', pgServer, PG_EXPORT_ROWS, ADMIN_TOKEN)));
   } finally {
     await stopServer(pgServer.child);
   }
@@ -592,7 +398,7 @@ async function main() {
   const resultsServer = await startCollector(resultsSqlite);
   let results;
   try {
-    results = await measureResults(resultsServer, RESULTS_ROWS);
+    results = await measureResults(resultsServer, RESULTS_ROWS, RESULTS_REQUESTS);
   } finally {
     await stopServer(resultsServer.child);
   }
@@ -616,27 +422,23 @@ async function main() {
   return problems.length === 0;
 }
 
-if (process.argv[2] === '--floor') {
-  await floor(process.argv[3], process.argv[4], process.argv[5]);
-} else {
-  // Children are killed even if this process is interrupted or fails.
-  process.on('exit', () => {
-    for (const child of children) child.kill('SIGKILL');
+// Children are killed even if this process is interrupted or fails.
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: cleaning up`);
+    void cleanUp().finally(() => process.exit(130));
   });
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.once(signal, () => {
-      console.error(`\n${signal}: cleaning up`);
-      void cleanUp().finally(() => process.exit(130));
-    });
-  }
-  let ok = false;
-  try {
-    ok = await main();
-  } catch (error) {
-    console.error(error);
-  } finally {
-    for (const child of children) await stopServer(child);
-    await cleanUp();
-  }
-  process.exitCode = ok ? 0 : 1;
 }
+let ok = false;
+try {
+  ok = await main();
+} catch (error) {
+  console.error(error);
+} finally {
+  for (const child of children) await stopServer(child);
+  await cleanUp();
+}
+process.exitCode = ok ? 0 : 1;
